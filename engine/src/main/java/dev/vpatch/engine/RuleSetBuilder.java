@@ -1,0 +1,49 @@
+package dev.vpatch.engine;
+
+import dev.vpatch.engine.audit.AuditSink;
+import dev.vpatch.engine.seclang.SecLangException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects SecLang sources in order and compiles them into one immutable {@link RuleSet}. */
+public final class RuleSetBuilder {
+  /** One SecLang source: inline text (with a display name) or a file or directory. */
+  public record Source(String text, String name, Path path) {}
+
+  private final List<Source> sources = new ArrayList<>();
+  private AuditSink auditSink;
+
+  RuleSetBuilder() {}
+
+  /** SecLang text; {@code name} is used in error messages and as the base for relative Includes. */
+  public RuleSetBuilder addText(String text, String name) {
+    sources.add(new Source(text, name, null));
+    return this;
+  }
+
+  /** A rule file, or a directory whose {@code *.conf} files load in name order. */
+  public RuleSetBuilder addFile(Path path) {
+    sources.add(new Source(null, path.toString(), path));
+    return this;
+  }
+
+  /** Where audit records go; overrides SecAuditLog. */
+  public RuleSetBuilder auditSink(AuditSink sink) {
+    this.auditSink = sink;
+    return this;
+  }
+
+  public List<Source> sources() {
+    return List.copyOf(sources);
+  }
+
+  public AuditSink auditSink() {
+    return auditSink;
+  }
+
+  /** @throws SecLangException naming file, line and reason of the first error */
+  public RuleSet build() {
+    return dev.vpatch.engine.rules.RuleSetCompiler.compile(this);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.vpatch.engine;
+
+import java.util.List;
+
+/**
+ * One HTTP exchange inspected by a {@link RuleSet}; the engine's public API, modelled on
+ * libmodsecurity and Coraza. Call the steps in order; each {@code process*} step runs the rules
+ * of its phase and returns the {@link Interruption} the connector must enforce, or null. Once
+ * interrupted, later steps run no more rules (phase 5 logging still runs). All strings are byte
+ * strings (see {@link dev.vpatch.engine}). Not thread-safe: one transaction per exchange.
+ */
+public interface Transaction extends AutoCloseable {
+  /** Unique id (used in audit logs, alerts and the deny page). */
+  String id();
+
+  void processConnection(String clientAddress, int clientPort, String serverAddress, int serverPort);
+
+  /** @param uri the request target as received (raw, not decoded), e.g. {@code /a?b=c} */
+  void processUri(String uri, String method, String protocol);
+
+  void addRequestHeader(String name, String value);
+
+  /** Phase 1. */
+  Interruption processRequestHeaders();
+
+  /** Whether the connector should buffer and pass the request body (SecRequestBodyAccess, ctl). */
+  boolean requestBodyAccess();
+
+  /** The configured request body limit in bytes (SecRequestBodyLimit). */
+  long requestBodyLimit();
+
+  /**
+   * Appends request body bytes. Returns an interruption when the body exceeds
+   * SecRequestBodyLimit and SecRequestBodyLimitAction is Reject (413); with ProcessPartial, the
+   * extra bytes are ignored for inspection.
+   */
+  Interruption appendRequestBody(byte[] data, int offset, int length);
+
+  /** Phase 2: runs the body processor, then the phase 2 rules. */
+  Interruption processRequestBody();
+
+  void addResponseHeader(String name, String value);
+
+  /** Phase 3. */
+  Interruption processResponseHeaders(int status, String protocol);
+
+  /** Whether the response body should be buffered for inspection (access on, MIME type listed). */
+  boolean responseBodyAccess();
+
+  long responseBodyLimit();
+
+  Interruption appendResponseBody(byte[] data, int offset, int length);
+
+  /** Phase 4. */
+  Interruption processResponseBody();
+
+  /** Phase 5 and the audit log. */
+  void processLogging();
+
+  /** The interruption decided so far, or null. */
+  Interruption interruption();
+
+  /** Every rule that matched so far, in order. */
+  List<MatchedRule> matchedRules();
+
+  /** Whether the transaction runs in detection-only mode (verdicts are recorded, not enforced). */
+  boolean detectionOnly();
+
+  /** Whether the rule engine is off for this transaction. */
+  boolean engineOff();
+
+  @Override
+  void close();
+}
