@@ -42,6 +42,11 @@ public final class RuleSetBuilder {
     return auditSink;
   }
 
+  /** Every problem in the sources (file, line, reason), or an empty list when they compile. */
+  public java.util.List<SecLangException> validate() {
+    return dev.vpatch.engine.rules.RuleSetCompiler.validate(this);
+  }
+
   /** @throws SecLangException naming file, line and reason of the first error */
   public RuleSet build() {
     return dev.vpatch.engine.rules.RuleSetCompiler.compile(this);

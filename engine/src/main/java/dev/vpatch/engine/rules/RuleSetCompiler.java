@@ -64,14 +64,47 @@ public final class RuleSetCompiler {
   public static RuleSet compile(RuleSetBuilder builder) {
     RuleSetCompiler compiler = new RuleSetCompiler();
     for (RuleSetBuilder.Source source : builder.sources()) {
-      SecLangParser parser = new SecLangParser();
-      List<Directive> directives =
-          source.path() != null
-              ? parser.parseFile(source.path())
-              : parser.parseText(source.text(), source.name(), Path.of("").toAbsolutePath());
-      for (Directive d : directives) compiler.apply(d);
+      for (Directive d : parse(source, new SecLangParser())) compiler.apply(d);
     }
     return compiler.finish(builder);
+  }
+
+  /**
+   * Compiles everything it can and returns every problem found (empty when the rules are valid),
+   * for {@code vpatch check}: a bad directive is reported and skipped, and compilation goes on.
+   */
+  public static List<SecLangException> validate(RuleSetBuilder builder) {
+    List<SecLangException> errors = new ArrayList<>();
+    RuleSetCompiler compiler = new RuleSetCompiler();
+    for (RuleSetBuilder.Source source : builder.sources()) {
+      List<Directive> directives;
+      try {
+        directives = parse(source, new SecLangParser(errors));
+      } catch (SecLangException e) {
+        errors.add(e);
+        continue;
+      }
+      for (Directive d : directives) {
+        try {
+          compiler.apply(d);
+        } catch (SecLangException e) {
+          errors.add(e);
+          if (compiler.openChain != null && compiler.openChain.line == d.line()) compiler.openChain = null;
+        }
+      }
+    }
+    try {
+      compiler.finish(builder);
+    } catch (SecLangException e) {
+      errors.add(e);
+    }
+    return errors;
+  }
+
+  private static List<Directive> parse(RuleSetBuilder.Source source, SecLangParser parser) {
+    return source.path() != null
+        ? parser.parseFile(source.path())
+        : parser.parseText(source.text(), source.name(), Path.of("").toAbsolutePath());
   }
 
   private RuleSet finish(RuleSetBuilder builder) {

@@ -21,6 +21,17 @@ public final class SecLangParser {
   private static final int MAX_INCLUDE_DEPTH = 32;
 
   private final Deque<Path> includeStack = new ArrayDeque<>();
+  private final List<SecLangException> errors;
+
+  /** A parser that stops at the first error. */
+  public SecLangParser() {
+    this(null);
+  }
+
+  /** A parser that records errors in {@code errors} and goes on with the next directive. */
+  public SecLangParser(List<SecLangException> errors) {
+    this.errors = errors;
+  }
 
   public List<Directive> parseFile(Path file) {
     List<Directive> out = new ArrayList<>();
@@ -94,7 +105,12 @@ public final class SecLangParser {
       }
       String directiveText = logical.toString();
       logical.setLength(0);
-      addDirective(directiveText, sourceName, startLine, baseDirectory, out);
+      try {
+        addDirective(directiveText, sourceName, startLine, baseDirectory, out);
+      } catch (SecLangException e) {
+        if (errors == null) throw e;
+        errors.add(e);
+      }
     }
   }
 
