@@ -25,7 +25,7 @@ public final class Rule {
   final String operatorArgument;
   final boolean negated;
   final Transformation[] transformations;
-  final String transformationKey;
+  final TransformationChain transformationChain;
   final Action[] runtimeActions;
   final Macro message;
   final Macro logData;
@@ -46,7 +46,7 @@ public final class Rule {
   final String skipAfter;
   final Rule next;
 
-  Rule(RuleBuilder b, Rule next) {
+  Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains) {
     this.id = b.id;
     this.phase = b.phase;
     this.file = b.file;
@@ -58,7 +58,7 @@ public final class Rule {
     this.operatorArgument = b.operatorArgument;
     this.negated = b.negated;
     this.transformations = b.transformations.toArray(Transformation[]::new);
-    this.transformationKey = String.join(",", b.transformationNames);
+    this.transformationChain = chains.intern(b.transformationNames, b.transformations);
     this.runtimeActions = b.runtimeActions.toArray(Action[]::new);
     this.message = b.message;
     this.logData = b.logData;

@@ -78,8 +78,8 @@ final class RuleBuilder implements RuleSettings {
     }
   }
 
-  Rule freeze() {
-    return new Rule(this, next == null ? null : next.freeze());
+  Rule freeze(TransformationChain.Interner chains) {
+    return new Rule(this, next == null ? null : next.freeze(chains), chains);
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.actions.ActionContext;
 import dev.vpatch.engine.macros.MacroResolver;
 import dev.vpatch.engine.operators.MatchContext;
-import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.Target;
 
 /** The per-transaction state the {@link RuleEvaluator} reads and changes. */
@@ -21,8 +20,8 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
 
   boolean isRemoved(Rule rule);
 
-  /** The value after the rule's transformations (cached per transaction). */
-  String transform(String value, Transformation[] chain, String chainKey);
+  /** The value after a chain of transformations (each prefix cached per transaction). */
+  String transform(String value, TransformationChain chain);
 
   /** The chain starter and the link about to run (the same rule when not chained). */
   void beginRule(Rule rule, Rule link);

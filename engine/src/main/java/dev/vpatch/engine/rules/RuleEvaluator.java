@@ -103,7 +103,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       }
       return null;
     }
-    String transformed = chain.length == 0 ? value : context.transform(value, chain, l.transformationKey);
+    String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
     return l.operator.matches(context, transformed) != l.negated ? transformed : null;
   }
 

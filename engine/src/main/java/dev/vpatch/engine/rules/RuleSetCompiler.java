@@ -112,7 +112,8 @@ public final class RuleSetCompiler {
       throw new SecLangException(openChain.file, openChain.line, "chain is not followed by a rule");
     }
     List<Rule> rules = new ArrayList<>(starters.size());
-    for (RuleBuilder b : starters) rules.add(b.freeze());
+    TransformationChain.Interner chains = new TransformationChain.Interner();
+    for (RuleBuilder b : starters) rules.add(b.freeze(chains));
     return new CompiledRuleSet(config.build(), rules, builder.auditSink());
   }
 

@@ -18,8 +18,8 @@ import dev.vpatch.engine.rules.PhaseOutcome;
 import dev.vpatch.engine.rules.Rule;
 import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.RuleEvaluator;
+import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.seclang.VariableSpec;
-import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
@@ -73,7 +73,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final List<String[]> responseHeaderList = new ArrayList<>();
   private boolean closed;
 
-  private record TransformKey(String value, String chain) {}
+  private record TransformKey(String value, int chain) {}
 
   private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
 
@@ -538,13 +538,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public String transform(String value, Transformation[] chain, String chainKey) {
-    TransformKey key = new TransformKey(value, chainKey);
+  public String transform(String value, TransformationChain chain) {
+    TransformKey key = new TransformKey(value, chain.id());
     String cached = transformCache.get(key);
     if (cached != null) return cached;
-    String result = value;
-    for (Transformation t : chain) result = t.apply(result);
-    if (value.length() < 65536) transformCache.put(key, result);
+    TransformationChain parent = chain.parent();
+    String input = parent == null ? value : transform(value, parent);
+    String result = chain.last().apply(input);
+    transformCache.put(key, result);
     return result;
   }
 
