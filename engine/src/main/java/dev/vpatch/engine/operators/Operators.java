@@ -10,7 +10,7 @@ public final class Operators {
   private static final Map<String, OperatorFactory> FACTORIES = new TreeMap<>();
 
   static {
-    // register("rx", RxOperator::new);
+    register("rx", RxOperator::new);
   }
 
   private Operators() {}
