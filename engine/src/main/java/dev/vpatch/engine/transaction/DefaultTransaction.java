@@ -10,6 +10,7 @@ import dev.vpatch.engine.bodies.BodyContext;
 import dev.vpatch.engine.bodies.BodyProcessor;
 import dev.vpatch.engine.bodies.BodyProcessors;
 import dev.vpatch.engine.bodies.BodySink;
+import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
@@ -128,15 +129,21 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     String query = q < 0 ? "" : path.substring(q + 1);
     if (q >= 0) s.put("QUERY_STRING", query);
     else s.put("QUERY_STRING", "");
-    String filename = ArgumentParser.decodePath(rawPath);
+    String filename = PathDecoder.decode(rawPath);
     s.put("REQUEST_FILENAME", filename);
     int lastSlash = filename.lastIndexOf('/');
     s.put("REQUEST_BASENAME", lastSlash < 0 ? filename : filename.substring(lastSlash + 1));
     s.put("PATH_INFO", filename);
     if (!query.isEmpty()) {
-      if (ArgumentParser.parse(query, config.argumentSeparator(), config.argumentsLimit(), vars.argsGet) < 0) {
-        s.put("ARGS_LIMIT_EXCEEDED", "1");
-      }
+      int limit = config.argumentsLimit();
+      UrlEncodedParser.parse(
+          query,
+          config.argumentSeparator(),
+          (name, value) -> {
+            if (vars.argsGet.size() >= limit) return false;
+            vars.argsGet.add(name, value);
+            return true;
+          });
     }
   }
 
@@ -216,11 +223,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     BodyProcessor processor = BodyProcessors.lookup(processorName);
     BodyContext context =
         new BodyContext(contentType, config.argumentSeparator(), config.argumentsLimit(), config.jsonDepthLimit());
-    if (processor != null) {
-      processor.process(data, length, context, new Sink());
-    } else if (processorName.equals("URLENCODED")) {
-      ArgumentParser.parse(ByteStrings.of(data, 0, length), config.argumentSeparator(), config.argumentsLimit(), vars.argsPost);
-    }
+    if (processor != null) processor.process(data, length, context, new Sink());
     long combined = 0;
     for (KeyedValues args : List.of(vars.argsGet, vars.argsPost)) {
       for (int i = 0; i < args.size(); i++) combined += args.key(i).length() + args.value(i).length();
