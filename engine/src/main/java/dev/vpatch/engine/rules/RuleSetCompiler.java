@@ -85,11 +85,20 @@ public final class RuleSetCompiler {
         continue;
       }
       for (Directive d : directives) {
+        RuleBuilder chainBefore = compiler.openChain;
         try {
           compiler.apply(d);
         } catch (SecLangException e) {
           errors.add(e);
-          if (compiler.openChain != null && compiler.openChain.line == d.line()) compiler.openChain = null;
+          // Keep the chain structure of the broken rule so its links are not reported again.
+          if (declaresChain(d)) {
+            RuleBuilder placeholder = new RuleBuilder(d.file(), d.line());
+            if (chainBefore != null) placeholder.phase = chainBefore.phase;
+            compiler.openChain = placeholder;
+            if (chainBefore == null) compiler.starters.add(placeholder);
+          } else if (chainBefore != null) {
+            compiler.openChain = null;
+          }
         }
       }
     }
@@ -99,6 +108,20 @@ public final class RuleSetCompiler {
       errors.add(e);
     }
     return errors;
+  }
+
+  private static boolean declaresChain(Directive d) {
+    String name = d.name().toLowerCase(Locale.ROOT);
+    String actions = name.equals("secrule") ? d.argument(2) : name.equals("secaction") ? d.argument(0) : null;
+    if (actions == null) return false;
+    try {
+      for (ActionSpec spec : ActionListParser.parse(actions, d.file(), d.line())) {
+        if (spec.name().equalsIgnoreCase("chain")) return true;
+      }
+    } catch (SecLangException e) {
+      return false;
+    }
+    return false;
   }
 
   private static List<Directive> parse(RuleSetBuilder.Source source, SecLangParser parser) {
