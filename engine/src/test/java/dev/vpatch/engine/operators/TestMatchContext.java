@@ -32,12 +32,37 @@ final class TestMatchContext implements MatchContext {
   @Override
   public String expand(Macro macro) {
     return macro.expand(
-        (variable, key) -> variable.equals("TX") && key != null ? tx.get(key.toLowerCase(Locale.ROOT)) : null);
+        (variable, key) ->
+            variable.equals("TX") && key != null ? tx.get(key.toLowerCase(Locale.ROOT)) : null);
   }
 
   @Override
   public boolean captureEnabled() {
     return captureEnabled;
+  }
+
+  /** A context whose every macro reference expands to one fixed value. */
+  static final class Fixed implements MatchContext {
+    private final String value;
+
+    Fixed(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String expand(Macro macro) {
+      return macro.expand((variable, key) -> value);
+    }
+
+    @Override
+    public boolean captureEnabled() {
+      return false;
+    }
+
+    @Override
+    public void capture(int index, String captured) {
+      throw new AssertionError("capture while capture is off");
+    }
   }
 
   @Override

@@ -18,7 +18,8 @@ final class BoundedJavaPattern extends PcrePattern {
   private final long budgetNanos;
   private final int maxInputLength;
 
-  private BoundedJavaPattern(String source, Pattern compiled, String reason, FallbackLimits limits) {
+  private BoundedJavaPattern(
+      String source, Pattern compiled, String reason, FallbackLimits limits) {
     super(source);
     this.compiled = compiled;
     this.reason = reason;
@@ -26,7 +27,8 @@ final class BoundedJavaPattern extends PcrePattern {
     this.maxInputLength = limits.maxInputLength();
   }
 
-  private static final int MODSECURITY_FLAGS = Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNIX_LINES;
+  private static final int MODSECURITY_FLAGS =
+      Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNIX_LINES;
 
   static BoundedJavaPattern compile(String source, String reason, FallbackLimits limits) {
     try {
@@ -55,7 +57,8 @@ final class BoundedJavaPattern extends PcrePattern {
   RegexMatch confirm(String input, int from) {
     try {
       long deadline = System.nanoTime() + budgetNanos;
-      Matcher matcher = compiled.matcher(new DeadlineCharSequence(input, 0, input.length(), deadline));
+      Matcher matcher =
+          compiled.matcher(new DeadlineCharSequence(input, 0, input.length(), deadline));
       if (!matcher.find(from)) return null;
       return toMatch(input, matcher);
     } catch (DeadlineCharSequence.BudgetExceeded e) {

@@ -55,6 +55,8 @@ final class Re2Pattern extends PcrePattern {
   }
 
   private boolean needsConfirmation(String input) {
-    return trailingNewlineCheck != null && !input.isEmpty() && input.charAt(input.length() - 1) == '\n';
+    return trailingNewlineCheck != null
+        && !input.isEmpty()
+        && input.charAt(input.length() - 1) == '\n';
   }
 }
