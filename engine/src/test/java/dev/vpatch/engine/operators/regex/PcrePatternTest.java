@@ -17,7 +17,8 @@ class PcrePatternTest {
   @ValueSource(
       strings = {
         "a++b", "a*+b", "a?+b", "a{1,3}+b", "(?>ab|a)c", "\\Z", "\\h+", "\\v", "\\R", "\\e",
-        "\\cA", "[[:alpha:]]+", "[[:^digit:]]", "\\x41\\x{42}", "\\101", "\\0", "(?x) a b # comment",
+        "\\cA", "[[:alpha:]]+", "[[:^digit:]]", "\\x41\\x{42}", "\\101", "\\0",
+        "(?x) a b # comment",
         "(?<name>a)", "(?P<name>a)", "(?'name'a)", "(?#comment)a", "\\Qa.b\\E", "(?i:x)y", "[\\w-]",
         "[]a]", "[^]a]", "a{,3}", "x{", "\\/\\'\\\"", "\\p{L}"
       })
@@ -200,9 +201,12 @@ class PcrePatternTest {
   void invalidPatternsAreRejectedWithAMessage() {
     assertThatThrownBy(() -> PcrePattern.compile("(a")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid regular expression");
-    assertThatThrownBy(() -> PcrePattern.compile("[z-a]")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PcrePattern.compile("a\\")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PcrePattern.compile("(*UTF)a")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PcrePattern.compile("[z-a]"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PcrePattern.compile("a\\"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PcrePattern.compile("(*UTF)a"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("control verb");
   }
 }
