@@ -177,9 +177,11 @@ class PcrePatternTest {
             "^(a+)+(?=x)$", new PcrePattern.FallbackLimits(Duration.ofMillis(20), 65_536));
     assertThat(evil.usesFallback()).isTrue();
     long start = System.nanoTime();
+    long abortedBefore = PcrePattern.abortedFallbackEvaluations();
     assertThat(evil.find("a".repeat(40) + "b")).isFalse();
     assertThat(evil.find("a".repeat(40) + "b", 0)).isNull();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(PcrePattern.abortedFallbackEvaluations()).isGreaterThanOrEqualTo(abortedBefore + 2);
   }
 
   @Test
