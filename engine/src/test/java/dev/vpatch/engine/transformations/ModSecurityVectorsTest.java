@@ -18,12 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * v3.0.9 (see the header of the resource file for how).
  */
 class ModSecurityVectorsTest {
-  private static final String RESOURCE = "/transformations/modsecurity-3.0.9-vectors.tsv";
+  private static final List<String> RESOURCES = List.of(
+      "/transformations/modsecurity-3.0.9-vectors.tsv",
+      "/transformations/modsecurity-3.0.9-random-vectors.tsv");
 
   static List<Arguments> vectors() throws IOException {
     List<Arguments> vectors = new ArrayList<>();
+    for (String resource : RESOURCES) {
+      read(resource, vectors);
+    }
+    return vectors;
+  }
+
+  private static void read(String resource, List<Arguments> vectors) throws IOException {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        ModSecurityVectorsTest.class.getResourceAsStream(RESOURCE), StandardCharsets.US_ASCII))) {
+        ModSecurityVectorsTest.class.getResourceAsStream(resource), StandardCharsets.US_ASCII))) {
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank() || line.startsWith("#")) {
@@ -33,7 +42,6 @@ class ModSecurityVectorsTest {
         vectors.add(Arguments.of(columns[0], bytes(columns[1]), bytes(columns[2])));
       }
     }
-    return vectors;
   }
 
   private static String bytes(String hex) {
