@@ -15,6 +15,12 @@ final class LazyOutput {
     this.input = input;
   }
 
+  /** An output that already holds the first {@code unchangedPrefix} bytes of {@code input}. */
+  LazyOutput(String input, int unchangedPrefix) {
+    this.input = input;
+    this.length = unchangedPrefix;
+  }
+
   void append(char c) {
     if (buffer == null) {
       if (length < input.length() && input.charAt(length) == c) {
