@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import java.util.Arrays;
+
 /**
  * The output of a transformation that reads its input left to right. As long as the output is a
  * prefix of the input nothing is copied; the first differing byte allocates the buffer. {@link
@@ -30,7 +32,7 @@ final class LazyOutput {
       buffer = new char[Math.max(16, input.length() + 16)];
       input.getChars(0, length, buffer, 0);
     } else if (length == buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
     buffer[length++] = c;
   }

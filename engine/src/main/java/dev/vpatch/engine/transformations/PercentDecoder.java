@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import java.nio.CharBuffer;
+
 /**
  * ModSecurity's non-strict URL decoding behind urlDecode and urlDecodeUni: %HH becomes a byte, '+'
  * a space, and a '%' that does not start a valid escape stays as it is. With {@code unicode},
@@ -44,7 +46,7 @@ final class PercentDecoder {
         i++;
       }
     }
-    return o == length && input.contentEquals(java.nio.CharBuffer.wrap(out)) ? input
+    return o == length && input.contentEquals(CharBuffer.wrap(out)) ? input
         : new String(out, 0, o);
   }
 }
