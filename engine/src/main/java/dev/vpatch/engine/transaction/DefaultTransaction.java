@@ -26,6 +26,7 @@ import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final Map<TransformKey, String> transformCache = new HashMap<>();
+  private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   private final ArrayList<String> removedTags = new ArrayList<>();
   private final ArrayList<String> removedMessages = new ArrayList<>();
@@ -561,6 +563,17 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     String result = chain.last().apply(input);
     transformCache.put(key, result);
     return result;
+  }
+
+  @Override
+  public long[] literalsIn(String value) {
+    long[] found = literalsFound.get(value);
+    if (found == null) {
+      found = ruleSet.prefilter().newFoundSet();
+      ruleSet.prefilter().scan(value, found);
+      literalsFound.put(value, found);
+    }
+    return found;
   }
 
   @Override
