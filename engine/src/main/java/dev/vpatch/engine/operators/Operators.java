@@ -11,6 +11,8 @@ public final class Operators {
 
   static {
     // register("rx", RxOperator::new);
+    register("detectSQLi", DetectSqliOperator::new);
+    register("detectXSS", DetectXssOperator::new);
   }
 
   private Operators() {}
