@@ -41,7 +41,8 @@ final class SqlFingerprintRules {
       "^[s1v]\\)*B[1nsvf(]",
       "^n\\)*B[1f]",
       // T-SQL statements: WAITFOR DELAY, EXEC, DECLARE
-      "^" + V + "\\)*T",
+      "^[s1v]\\)*T",
+      "^n\\)+T",
       "^T[vT][sn1vo(,;]",
       // a statement as the value: SELECT sleep(1), SELECT x FROM
       "^E\\(*f\\(.",
@@ -49,8 +50,11 @@ final class SqlFingerprintRules {
       "^Ek[n1sv]k",
       // a value then a cut-off comment: admin'--, 1)/*
       "^" + V + "\\)*c$",
-      // parenthesised values then a condition or statement
-      "^" + V + "\\)+[UBT;]");
+      // parenthesised values then a condition, statement or operator: ') + 1--
+      "^" + V + "\\)+[UBT;]",
+      "^[s1v]\\)+o",
+      // arithmetic that ends the statement: x' + 1;--, 1) + 1--
+      "^[s1v]\\)*o" + V + "\\)*[;c&]");
 
   private SqlFingerprintRules() {}
 
@@ -118,27 +122,33 @@ final class SqlFingerprintRules {
     return true;
   }
 
+  /**
+   * A value followed only by a comment. Three tokens ("1)--", "')#") are clear enough; two need
+   * evidence that the comment cuts a query rather than decorates text.
+   */
   private static boolean commentEndingIsAttack(
       String fingerprint, SqlFolder tokens, int tokenCount, String input) {
-    SqlToken comment = tokens.token(fingerprint.length() - 1);
-    String text = comment.value;
+    if (fingerprint.length() > 2) {
+      return true;
+    }
+    String text = tokens.token(1).value;
     if (text.startsWith("#")) {
       return false; // "#" in text is far more often a hashtag or an anchor
     }
-    if (text.startsWith("--") && text.length() > 2) {
-      return false; // "-- some words": a dash used as punctuation, not a cut-off query
-    }
     SqlToken first = tokens.token(0);
-    if (fingerprint.length() == 2 && first.is(SqlTokenType.BAREWORD)) {
+    if (first.is(SqlTokenType.BAREWORD)) {
       return text.startsWith("/*");
     }
-    if (fingerprint.length() == 2 && first.is(SqlTokenType.NUMBER)) {
+    if (first.is(SqlTokenType.NUMBER)) {
       if (text.startsWith("/*") || tokenCount > 2) {
-        return true;
+        return true; // "1/*", or folding happened: "1*1--"
       }
       // "1234 --" yes, but "1234-ABCD--" (base64-like ids) no
       int after = first.position + first.length;
       return after < input.length() && (input.charAt(after) <= ' ' || input.startsWith("--", after));
+    }
+    if (text.startsWith("--") && text.length() > 2) {
+      return false; // "-- some words": a dash used as punctuation, not a cut-off query
     }
     if (first.is(SqlTokenType.STRING)) {
       return first.openQuote == 0 && first.closeQuote != 0; // the value's own quote was closed
@@ -148,7 +158,7 @@ final class SqlFingerprintRules {
 
   /** Values that ordinary text joins with "and"/"or" without any SQL around them. */
   private static final java.util.Set<String> PLAIN_CONDITIONS =
-      java.util.Set.of("s&n", "n&1", "1&1", "1&v", "1&s");
+      java.util.Set.of("s&n", "n&1", "1&1", "1&v", "1&s", "1&n", "n&s", "n&v", "v&1", "v&n", "v&s", "v&v");
 
   private static boolean shortConditionIsAttack(String fingerprint, SqlFolder tokens, int tokenCount) {
     if (fingerprint.equals("s&s") || fingerprint.equals("sos")) {
