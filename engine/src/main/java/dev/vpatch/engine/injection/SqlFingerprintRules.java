@@ -26,7 +26,9 @@ final class SqlFingerprintRules {
       // stacked statement after a value
       "^" + V + "\\)*c?;(?:[ETU(k]|f\\()",
       // boolean condition after the value: 1 OR 1=1, ' OR '1'='1, x') AND (1=1
-      "^" + V + "\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c;,UBkA]))",
+      "^" + V + "\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c,UBkA]))",
+      "^[s1v]\\)*&\\(*" + V + ";",
+      "^n\\)*&\\(*" + V + ";c",
       "^so" + V + "\\)*&",
       "^&\\(*" + V + "o" + V,
       // a comparison or concatenation that leaves the quoted string: x' = 'x, x' || 'y
@@ -34,7 +36,7 @@ final class SqlFingerprintRules {
       "^so" + V + "\\)*c$",
       // arithmetic or concatenation with a function call: '+sleep(5)+', 1*benchmark(...)
       "^" + V + "\\)*[o&]\\(*f\\(",
-      "^s\\)*f\\(",
+      "^[s1v]\\)*f\\(",
       // a function call as the whole value: sleep(5), extractvalue(1,...)
       "^f\\((?:[sn1vt][),]|E|f\\()",
       // ORDER BY / GROUP BY column probing
@@ -44,12 +46,19 @@ final class SqlFingerprintRules {
       "^[s1v]\\)*T",
       "^n\\)+T",
       "^T[vT][sn1vo(,;]",
+      // a statement right after the value: 1' WAITFOR DELAY '0:0:5'--
+      "^s\\)*E[sn1v(f]",
+      "^[1v]\\)*E[sv(f]",
+      "^n\\)*E[s1]",
       // a statement as the value: SELECT sleep(1), SELECT x FROM
       "^E\\(*f\\(.",
       "^E[onv1s]k",
       "^Ek[n1sv]k",
       // a value then a cut-off comment: admin'--, 1)/*
-      "^" + V + "\\)*c$",
+      "^[s1v]\\)*c$",
+      "^nc$",
+      // a comparison with a call: x' > foo(1)
+      "^son\\(",
       // parenthesised values then a condition, statement or operator: ') + 1--
       "^" + V + "\\)+[UBT;]",
       "^[s1v]\\)+o",

@@ -34,14 +34,23 @@ public final class SqlInjectionDetector {
     return detect(input) != null;
   }
 
-  /** Checks one quote context in ANSI mode, then in MySQL mode when the comment syntax differs. */
+  /**
+   * Checks one quote context in ANSI mode, and in MySQL mode when the comment syntax makes a
+   * difference. A {@code #} is an operator in ANSI SQL but a comment in MySQL, and attacks use it
+   * as a comment, so then the MySQL reading is judged first.
+   */
   private static String check(String input, char quote, boolean mysqlOnly) {
-    if (!mysqlOnly) {
-      SqlTokenizer ansi = new SqlTokenizer(input, quote, false);
-      String found = judge(ansi);
-      if (found != null || (ansi.ansiOnlyComments == 0 && ansi.hashes == 0)) {
-        return found;
-      }
+    if (mysqlOnly) {
+      return judge(new SqlTokenizer(input, quote, true));
+    }
+    SqlTokenizer ansi = new SqlTokenizer(input, quote, false);
+    String ansiVerdict = judge(ansi);
+    if (ansi.hashes > 0) {
+      String mysqlVerdict = judge(new SqlTokenizer(input, quote, true));
+      return mysqlVerdict != null ? mysqlVerdict : ansiVerdict;
+    }
+    if (ansiVerdict != null || ansi.ansiOnlyComments == 0) {
+      return ansiVerdict;
     }
     return judge(new SqlTokenizer(input, quote, true));
   }
