@@ -9,8 +9,9 @@ import java.util.List;
  * One multipart body, read line by line through a fixed 4 KiB buffer the way libmodsecurity 3
  * does, because its results depend on it: lines longer than the buffer are cut into chunks that
  * never count as boundaries, a form field's value loses its line breaks, header lines may not
- * exceed the buffer, and boundaries are not recognised while a part's headers are being read (the
- * line is taken as a malformed header and the part flagged invalid).
+ * exceed the buffer, and our boundary is not recognised while a part's headers are being read (the
+ * line is taken as a malformed header and the part flagged invalid). Errors in part headers are
+ * reported but do not stop parsing; only malformed boundary lines do.
  */
 final class MultipartParser {
   static final int BUFFER_SIZE = 4096;
@@ -134,11 +135,7 @@ final class MultipartParser {
   /** Handles one line (or chunk of a long line). Returns false when parsing must stop. */
   private boolean processBuffer(boolean bufferFull) {
     boolean wasBoundary = false;
-    if (part != null && readingHeaders) {
-      if (bufferStartsLine && startsWithDashBoundary()) {
-        flags.invalidPart = true;
-      }
-    } else if (bufferStartsLine && cLength() > 3 && buffer[0] == '-' && buffer[1] == '-') {
+    if (bufferStartsLine && cLength() > 3 && buffer[0] == '-' && buffer[1] == '-') {
       Boolean handled = processDashLine();
       if (handled == null) {
         return false;
@@ -172,6 +169,10 @@ final class MultipartParser {
   private Boolean processDashLine() {
     int length = cLength();
     if (length >= boundary.length + 2 && dashBoundary.boundaryAt(buffer, length, 2)) {
+      if (part != null && readingHeaders) {
+        flags.invalidPart = true;
+        return Boolean.FALSE;
+      }
       int end = boundary.length + 2;
       if (boundaryCount > 0) {
         flags.unmatchedBoundary = 2;
@@ -224,11 +225,6 @@ final class MultipartParser {
     }
     flags.unmatchedBoundary = 1;
     return Boolean.FALSE;
-  }
-
-  private boolean startsWithDashBoundary() {
-    int length = cLength();
-    return length >= 2 && buffer[0] == '-' && buffer[1] == '-' && dashBoundary.boundaryAt(buffer, length, 2);
   }
 
   /** The buffer's length as a C string: up to the first NUL byte. */
