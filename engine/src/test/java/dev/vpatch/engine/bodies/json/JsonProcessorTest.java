@@ -49,6 +49,12 @@ class JsonProcessorTest {
   }
 
   @Test
+  void argumentsGoToArgsButNotArgsPostAsInModSecurity3() {
+    RecordingSink sink = run("{\"a\":1}");
+    assertThat(sink.notInPost).containsExactly("json.a=1");
+  }
+
+  @Test
   void duplicateKeysAreAllKept() {
     assertThat(run("{\"a\":1,\"a\":2}").arguments).containsExactly("json.a=1", "json.a=2");
   }
