@@ -1,7 +1,5 @@
 package dev.vpatch.engine.bodies;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,6 +25,6 @@ class CrsUrlEncodedVectorsTest {
     RecordingSink sink = new RecordingSink();
     byte[] body = vector.bytes();
     new UrlEncodedProcessor().process(body, body.length, new BodyContext(vector.contentType(), '&', 5000, 512), sink);
-    assertThat(OracleRecords.sortedText(sink.arguments)).isEqualTo(OracleRecords.strings(expected, "arguments"));
+    OracleRecords.assertSameValues(sink.arguments, expected, "arguments");
   }
 }

@@ -1,21 +1,29 @@
 package dev.vpatch.engine.bodies;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.vpatch.engine.ByteStrings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What libmodsecurity 3.0.9 extracted from CRS test bodies, recorded as JSON lines (one flat
- * object per body: strings, nulls and arrays of strings), keyed by the vector id.
+ * What libmodsecurity 3.0.9 extracted from CRS test bodies, recorded as JSON lines keyed by the
+ * vector id. Lists of extracted values are recorded as their count ({@code fieldCount}) and the
+ * SHA-256 of the values (as UTF-8 text, sorted by their bytes, joined by newlines), so no CRS test
+ * content is copied here; flags and error messages are plain.
  */
 public final class OracleRecords {
   private OracleRecords() {}
@@ -36,19 +44,27 @@ public final class OracleRecords {
     return records;
   }
 
-  @SuppressWarnings("unchecked")
-  public static List<String> strings(Map<String, Object> record, String field) {
-    return (List<String>) record.get(field);
-  }
-
-  /** Byte strings decoded as UTF-8 text (as the oracle's JSON shows them), sorted. */
-  public static List<String> sortedText(List<String> byteStrings) {
+  /** Asserts that {@code byteStrings} are, in any order, the values recorded in {@code field}. */
+  public static void assertSameValues(List<String> byteStrings, Map<String, Object> record, String field) {
     List<String> text = new ArrayList<>();
     for (String value : byteStrings) {
-      text.add(dev.vpatch.engine.ByteStrings.toText(value));
+      text.add(ByteStrings.toText(value));
     }
-    Collections.sort(text);
-    return text;
+    text.sort((a, b) -> Arrays.compareUnsigned(utf8(a), utf8(b)));
+    assertThat(Integer.toString(text.size())).as(field + " count, ours: " + text).isEqualTo(record.get(field + "Count"));
+    assertThat(sha256(String.join("\n", text))).as(field + ", ours: " + text).isEqualTo(record.get(field));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8(text)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Map<String, Object> readObject(JsonFactory factory, String json) throws IOException {
