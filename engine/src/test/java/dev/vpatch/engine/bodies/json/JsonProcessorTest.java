@@ -46,6 +46,10 @@ class JsonProcessorTest {
     assertThat(run("\"abc\"").arguments).containsExactly("json=abc");
     assertThat(run("12e3").arguments).containsExactly("json=12e3");
     assertThat(run("false").arguments).containsExactly("json=false");
+    RecordingSink empty = run("[]");
+    assertThat(empty.arguments).isEmpty();
+    assertThat(empty.errors).isEmpty();
+    assertThat(run("{\"a\":{},\"b\":[[]]}").arguments).isEmpty();
   }
 
   @Test
