@@ -96,8 +96,13 @@ public final class JsonProcessor implements BodyProcessor {
     };
   }
 
-  /** Jackson decodes UTF-8; the engine wants the bytes back. */
+  /** Jackson decodes UTF-8; the engine wants the bytes back (ASCII text already is). */
   private static String byteString(String text) {
-    return ByteStrings.of(text.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return ByteStrings.of(text.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return text;
   }
 }
