@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * A small strict HTTP/1.1 request parser (RFC 9112) standing in for the web server in front of the
  * engine. It rejects what a careful server rejects before any rule runs: a malformed request line
- * (whitespace or control bytes in the method or target, an unknown version syntax, HTTP/0.x
+ * (whitespace, control bytes or a fragment in the method or target, an unknown version syntax, HTTP/0.x
  * versions), obs-fold, header lines without a token name, NUL or bare CR in the head, a missing or
  * empty Host in HTTP/1.1, duplicate Host or Content-Length, a Content-Length that is not digits,
  * transfer codings other than chunked (501) and malformed chunks. A request line without a version
