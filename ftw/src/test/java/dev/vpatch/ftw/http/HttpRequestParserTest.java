@@ -36,11 +36,13 @@ class HttpRequestParserTest {
   }
 
   @Test
-  void letsChunkedFramingWinOverContentLength() {
+  void letsChunkedFramingWinOverContentLengthAndDropsIt() {
     ParsedRequest request = complete(
         "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\nTransfer-Encoding: chunked\r\n\r\n7\r\nfoo=bar\r\n0\r\n\r\n").request();
 
     assertThat(new String(request.body(), StandardCharsets.US_ASCII)).isEqualTo("foo=bar");
+    assertThat(request.header("Content-Length")).isNull();
+    assertThat(request.header("Transfer-Encoding")).isEqualTo("chunked");
   }
 
   @Test

@@ -73,7 +73,8 @@ class InProcessTargetTest {
 
   @Test
   void incompleteBodiesTimeOutAfterPhaseOne() {
-    byte[] raw = "POST /?q=attack HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc".getBytes(StandardCharsets.US_ASCII);
+    byte[] raw = ("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        + "Content-Length: 30\r\n\r\nq=attack").getBytes(StandardCharsets.US_ASCII);
 
     StageOutcome outcome = EngineAvailability.orSkip(() -> target(RULES).send(input("POST", "/", null), raw));
 
