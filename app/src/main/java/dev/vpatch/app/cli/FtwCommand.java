@@ -69,6 +69,10 @@ public final class FtwCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Tests run in parallel in-process (default: CPU count).")
   int threads = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--show-log",
+      description = "After each failed test, print the WAF log lines of its failed stages (indented).")
+  boolean showLog;
+
   @Option(names = "--target", paramLabel = "HOST:PORT",
       description = "Send the raw requests over TCP to this server instead of running the engine in-process"
           + " (one test at a time).")
@@ -102,7 +106,7 @@ public final class FtwCommand implements Callable<Integer> {
       long start = System.nanoTime();
       RunReport report = new FtwRunner(stageTarget, pattern("--include", include), pattern("--exclude", exclude),
           overrideList, threadCount).run(loaded);
-      for (String line : report.failureLines(testPaths)) {
+      for (String line : report.failureLines(testPaths, showLog)) {
         out.println(line);
       }
       err.printf("ran %d tests in %.1f s%n", loaded.size(), (System.nanoTime() - start) / 1e9);

@@ -32,6 +32,8 @@ class FtwRunnerTest {
     assertThat(report.summary()).isEqualTo("1 passed, 1 failed");
     assertThat(report.failureLines(List.of(Path.of("tests"))))
         .containsExactly("x/1.yaml 1-2: expected ids [99] not logged (logged [1])");
+    assertThat(report.failureLines(List.of(Path.of("tests")), true))
+        .containsExactly("x/1.yaml 1-2: expected ids [99] not logged (logged [1])", "    [id \"1\"]");
   }
 
   @Test
