@@ -41,7 +41,7 @@ public final class AlertStream {
         continue;
       }
       boolean decided = rule.disruptive() || (interruption != null && interruption.ruleId() == rule.ruleId());
-      String action = !decided || interruption == null ? "logged" : enforced ? "blocked" : "would have blocked";
+      String action = !decided ? "logged" : enforced ? "blocked" : "would have blocked";
       sink.write(line(now, context, rule, action));
     }
   }
