@@ -41,8 +41,9 @@ final class RequestPlacement {
   static TestRequest multipart(String description, String path, String name, String rawValue, boolean mustBlock) {
     List<String[]> headers = new ArrayList<>();
     headers.add(new String[] {"Content-Type", "multipart/form-data; boundary=" + BOUNDARY});
-    String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name.replace("\"", "") + "\"\r\n\r\n"
-        + rawValue + "\r\n--" + BOUNDARY + "--\r\n";
+    // Lines end in LF: go-ftw turns every LF of a multipart body into CRLF when sending.
+    String body = "--" + BOUNDARY + "\nContent-Disposition: form-data; name=\"" + name.replace("\"", "") + "\"\n\n"
+        + rawValue.replace("\r", "").replace("\n", " ") + "\n--" + BOUNDARY + "--\n";
     return new TestRequest(description, "POST", path, headers, body, mustBlock, List.of());
   }
 }
