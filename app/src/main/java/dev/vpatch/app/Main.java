@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       VulnCommand.class,
       PatchCommand.class,
       ReportCommand.class,
+      dev.vpatch.app.cli.AdminCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -118,6 +118,22 @@ public final class PatchService {
     return event.patch();
   }
 
+  /**
+   * Replays the PoCs of the patch's vulnerability against the origin; when they no longer
+   * reproduce, the vulnerability is marked fixed (once).
+   */
+  public dev.vpatch.patches.verify.Reassessment reassess(long id, String origin) throws InterruptedException {
+    Patch patch = find(id);
+    Vulnerability vulnerability = store.inTransaction((StoreSession s) -> s.vulnerabilities().find(patch.vulnId()))
+        .orElseThrow(() -> new IllegalArgumentException("patch " + id + " has no vulnerability to reassess"));
+    dev.vpatch.patches.verify.Reassessment result =
+        new dev.vpatch.patches.verify.Reassessor(java.time.Duration.ofSeconds(30)).reassess(vulnerability, origin);
+    if (!result.reproduces() && vulnerability.fixedAt() == null) {
+      store.inTransactionDo(s -> s.vulnerabilities().update(vulnerability.toBuilder().fixedAt(Instant.now()).build()));
+    }
+    return result;
+  }
+
   public List<StateChange> history(long id) {
     return store.inTransaction(session -> session.history().of(id));
   }

@@ -1,14 +1,10 @@
 package dev.vpatch.app.cli;
 
+import dev.vpatch.patches.PatchService;
+import dev.vpatch.patches.generator.RuleIdRange;
 import dev.vpatch.patches.verify.Reassessment;
-import dev.vpatch.patches.verify.Reassessor;
 import dev.vpatch.store.Store;
-import dev.vpatch.store.StoreSession;
-import dev.vpatch.store.model.Patch;
-import dev.vpatch.store.model.Vulnerability;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,26 +32,21 @@ public final class PatchReassessCommand implements Callable<Integer> {
       return 2;
     }
     try (Store store = DbOption.from(spec).open()) {
-      Patch patch = store.inTransaction((StoreSession s) -> s.patches().find(id))
-          .orElseThrow(() -> new IllegalArgumentException("no patch " + id + " (see vpatch patch list)"));
-      Vulnerability vulnerability = store.inTransaction((StoreSession s) -> s.vulnerabilities().find(patch.vulnId()))
-          .orElseThrow(() -> new IllegalArgumentException("patch " + id + " has no vulnerability to reassess"));
+      PatchService service = new PatchService(store, RuleIdRange.DEFAULT);
+      String vulnId = service.find(id).vulnId();
       Reassessment result;
       try {
-        result = new Reassessor(Duration.ofSeconds(30)).reassess(vulnerability, target);
+        result = service.reassess(id, target);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return 1;
       }
       result.details().forEach(line -> out.println("  " + line));
       if (result.reproduces()) {
-        out.println(vulnerability.id() + " still reproduces on " + target + ": keep patch " + id);
+        out.println(vulnId + " still reproduces on " + target + ": keep patch " + id);
         return 3;
       }
-      if (vulnerability.fixedAt() == null) {
-        store.inTransactionDo(s -> s.vulnerabilities().update(vulnerability.toBuilder().fixedAt(Instant.now()).build()));
-      }
-      out.println(vulnerability.id() + " no longer reproduces on " + target + ": marked fixed; retire the patch with "
+      out.println(vulnId + " no longer reproduces on " + target + ": marked fixed; retire the patch with "
           + "vpatch patch deploy " + id + " --mode retired");
       return 0;
     }
