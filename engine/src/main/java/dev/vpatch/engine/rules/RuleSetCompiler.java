@@ -12,6 +12,7 @@ import dev.vpatch.engine.operators.OperatorArgument;
 import dev.vpatch.engine.operators.OperatorFactory;
 import dev.vpatch.engine.operators.Operators;
 import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.seclang.ActionListParser;
 import dev.vpatch.engine.seclang.ActionSpec;
 import dev.vpatch.engine.seclang.Directive;
@@ -134,10 +135,13 @@ public final class RuleSetCompiler {
     if (openChain != null) {
       throw new SecLangException(openChain.file, openChain.line, "chain is not followed by a rule");
     }
+    LiteralPrefilter.Builder literals = new LiteralPrefilter.Builder();
+    for (RuleBuilder b : starters) b.registerLiterals(literals);
+    LiteralPrefilter prefilter = literals.build();
     List<Rule> rules = new ArrayList<>(starters.size());
     TransformationChain.Interner chains = new TransformationChain.Interner();
-    for (RuleBuilder b : starters) rules.add(b.freeze(chains));
-    return new CompiledRuleSet(config.build(), rules, builder.auditSink());
+    for (RuleBuilder b : starters) rules.add(b.freeze(chains, prefilter));
+    return new CompiledRuleSet(config.build(), rules, prefilter, builder.auditSink());
   }
 
   private void apply(Directive d) {
