@@ -11,7 +11,8 @@
 #                    "-p ruleId=941160", "-p paranoiaLevel=4", "-p rulesFile=my.conf"
 #
 # Environment: VPATCH_CRS_DIR (CRS release folder, default ../shared/crs from the repository
-# root), BENCH_RESULT (JSON output, default bench/target/jmh-result.json), BENCH_HEAP (default 1g).
+# root), BENCH_RESULT (JSON output, default bench/target/jmh-result.json), BENCH_HEAP (default 1g),
+# BENCH_FOOTPRINT=0 skips measuring the CRS load time and retained heap before the benchmarks.
 # Settings are for a 2-core machine: one benchmark thread, one fork at a time.
 set -euo pipefail
 
@@ -47,12 +48,21 @@ echo "== building bench/target/benchmarks.jar" >&2
 ./mvnw -q -B -o -pl bench -am package -DskipTests 2>/dev/null \
   || ./mvnw -q -B -pl bench -am package -DskipTests
 
-echo "== running JMH ($mode) against $crs_dir" >&2
 mkdir -p "$(dirname "$result")"
+footprint="$(dirname "$result")/footprint.txt"
+: >"$footprint"
+if [[ "${BENCH_FOOTPRINT:-1}" == 1 ]]; then
+  echo "== loading the CRS once: load time and retained heap" >&2
+  java -Xmx1g -cp bench/target/benchmarks.jar dev.vpatch.bench.RuleSetFootprint "$crs_dir" \
+    | tee "$footprint"
+fi
+
+echo "== running JMH ($mode) against $crs_dir" >&2
 java -jar bench/target/benchmarks.jar "${timing[@]}" -t 1 -prof gc \
   -jvmArgsAppend "-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Dvpatch.crs.dir=$crs_dir" \
   -p crsDir="$crs_dir" -rf json -rff "$result" "$@"
 
 echo
 echo "== results ($result)"
+cat "$footprint"
 python3 bench/jmh_table.py "$result"

@@ -2,6 +2,8 @@ package dev.vpatch.bench;
 
 import dev.vpatch.engine.RuleSet;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -25,16 +27,26 @@ public class EngineState {
   @Param({""})
   public String rulesFile;
 
+  /**
+   * Compiled rule sets by configuration: loading the CRS takes seconds, so benchmarks run in one
+   * JVM ({@code -f 0}) share it, as a proxy would.
+   */
+  private static final Map<String, RuleSet> COMPILED = new ConcurrentHashMap<>();
+
   RuleSet rules;
 
   @Setup(Level.Trial)
   public void compileRules() {
+    String key = crsDir + "|" + paranoiaLevel + "|" + rulesFile;
+    rules = COMPILED.computeIfAbsent(key, k -> compile());
+  }
+
+  private RuleSet compile() {
     if (!rulesFile.isEmpty()) {
-      rules = RuleSet.builder().addVpatchDefaults().addFile(Path.of(rulesFile)).build();
-    } else {
-      Path crs = crsDir.isEmpty() ? CrsRuleSets.defaultDirectory() : Path.of(crsDir);
-      rules = CrsRuleSets.load(crs, paranoiaLevel);
+      return RuleSet.builder().addVpatchDefaults().addFile(Path.of(rulesFile)).build();
     }
+    Path crs = crsDir.isEmpty() ? CrsRuleSets.defaultDirectory() : Path.of(crsDir);
+    return CrsRuleSets.load(crs, paranoiaLevel);
   }
 
   boolean isCrs() {
