@@ -163,7 +163,20 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public Interruption processRequestHeaders() {
+    if (lastPhase < 1) {
+      String processor = processorFor(vars.requestHeaders.get("content-type"));
+      if (processor != null) vars.scalars.put("REQBODY_PROCESSOR", processor);
+    }
     return runPhase(1);
+  }
+
+  /** The processor ModSecurity picks from the Content-Type alone (XML and JSON need rules). */
+  private static String processorFor(String contentType) {
+    if (contentType == null) return null;
+    String type = contentType.toLowerCase(Locale.ROOT).strip();
+    if (type.startsWith("application/x-www-form-urlencoded")) return "URLENCODED";
+    if (type.startsWith("multipart/form-data")) return "MULTIPART";
+    return null;
   }
 
   @Override
@@ -200,16 +213,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     byte[] data = requestBody == null ? new byte[0] : requestBody.data();
     int length = requestBody == null ? 0 : requestBody.length();
     String contentType = vars.requestHeaders.get("content-type");
-    String processorName = requestBodyProcessor;
-    if (processorName == null && contentType != null) {
-      String type = contentType.toLowerCase(Locale.ROOT).strip();
-      if (type.startsWith("application/x-www-form-urlencoded")) processorName = "URLENCODED";
-      else if (type.startsWith("multipart/form-data")) processorName = "MULTIPART";
-    }
+    String processorName = requestBodyProcessor != null ? requestBodyProcessor : processorFor(contentType);
     Map<String, String> s = vars.scalars;
     if (length > 0 || requestBody != null) {
-      String body = ByteStrings.of(data, 0, length);
-      s.put("REQUEST_BODY", body);
+      // The XML and multipart processors replace the raw body variable (as in ModSecurity v2;
+      // v3 keeps it, which CRS's tests list as a false positive); JSON keeps it because CRS
+      // inspects JSON keys in REQUEST_BODY.
+      boolean structured = "XML".equals(processorName) || "MULTIPART".equals(processorName);
+      if (!structured || forceRequestBodyVariable) s.put("REQUEST_BODY", ByteStrings.of(data, 0, length));
       s.put("REQUEST_BODY_LENGTH", Integer.toString(length));
       if (!"MULTIPART".equals(processorName) && length > config.requestBodyNoFilesLimit()
           && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
@@ -676,6 +687,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void requestBodyProcessor(String name) {
     requestBodyProcessor = name;
+    vars.scalars.put("REQBODY_PROCESSOR", name);
   }
 
   @Override
