@@ -75,6 +75,18 @@ class AhoCorasickTest {
     }
   }
 
+  @Test
+  void automataWithMoreStatesThanACharCanNumberStillMatch() {
+    Random random = new Random(77);
+    List<String> phrases = new ArrayList<>();
+    for (int p = 0; p < 2_400; p++) phrases.add(randomText(random, "abcdefghijklmnopqrstuvwxyz", 30));
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(phrases);
+    assertThat(automaton.stateCount()).isGreaterThan(Character.MAX_VALUE + 1);
+    String last = phrases.get(phrases.size() - 1);
+    assertThat(automaton.firstMatch("--" + last.toUpperCase(Locale.ROOT) + "--")).isEqualTo(last);
+    assertThat(automaton.firstMatch("-".repeat(100))).isNull();
+  }
+
   private static String naiveFirst(List<String> phrases, String input) {
     String lower = input.toLowerCase(Locale.ROOT);
     String best = null;
