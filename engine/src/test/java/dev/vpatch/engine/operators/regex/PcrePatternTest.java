@@ -60,6 +60,10 @@ class PcrePatternTest {
     assertThat(finds("^b", "a\nb\n")).isTrue();
     RegexMatch match = PcrePattern.compile("^(b)$").find("a\nb\n", 0);
     assertThat(match.group(1)).isEqualTo("b");
+    assertThat(finds("^\\n?$", "ab\n")).isFalse();
+    assertThat(finds("^[^x]*$", "x\n")).isFalse();
+    assertThat(finds("^a$", "x\na\n")).isTrue();
+    assertThat(finds("x\n^", "x\n")).isFalse();
   }
 
   @Test
