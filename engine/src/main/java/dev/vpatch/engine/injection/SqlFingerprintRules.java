@@ -26,7 +26,8 @@ final class SqlFingerprintRules {
       // stacked statement after a value
       "^" + V + "\\)*c?;(?:[ETU(k]|f\\()",
       // boolean condition after the value: 1 OR 1=1, ' OR '1'='1, x') AND (1=1
-      "^" + V + "\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c,UBkA]))",
+      "^[s1v]\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c,UBkA]))",
+      "^n\\)*&\\(*(?:[fET(]|" + V + "(?:$|[&c]|o[sn1v(f]))",
       "^[s1v]\\)*&\\(*" + V + ";",
       "^n\\)*&\\(*" + V + ";c",
       "^so" + V + "\\)*&",
