@@ -28,6 +28,20 @@ public final class RuleSetBuilder {
     return this;
   }
 
+  /**
+   * Adds vpatch's built-in configuration (resource {@code vpatch-defaults.conf}): engine on,
+   * request bodies parsed, ModSecurity's recommended limits, and {@code block} denying with 403.
+   * Add it first so that the user's rules can override it.
+   */
+  public RuleSetBuilder addVpatchDefaults() {
+    try (java.io.InputStream in = RuleSetBuilder.class.getResourceAsStream("vpatch-defaults.conf")) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      return addText(text, "vpatch-defaults.conf");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Where audit records go; overrides SecAuditLog. */
   public RuleSetBuilder auditSink(AuditSink sink) {
     this.auditSink = sink;
@@ -40,6 +54,11 @@ public final class RuleSetBuilder {
 
   public AuditSink auditSink() {
     return auditSink;
+  }
+
+  /** Every problem in the sources (file, line, reason), or an empty list when they compile. */
+  public java.util.List<SecLangException> validate() {
+    return dev.vpatch.engine.rules.RuleSetCompiler.validate(this);
   }
 
   /** @throws SecLangException naming file, line and reason of the first error */

@@ -1,5 +1,8 @@
 package dev.vpatch.engine.bodies;
 
+import dev.vpatch.engine.bodies.json.JsonProcessor;
+import dev.vpatch.engine.bodies.multipart.MultipartProcessor;
+import dev.vpatch.engine.bodies.xml.XmlProcessor;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +12,10 @@ public final class BodyProcessors {
   private static final Map<String, BodyProcessor> BY_NAME = new TreeMap<>();
 
   static {
-    // register(new UrlEncodedProcessor());
+    register(new UrlEncodedProcessor());
+    register(new MultipartProcessor());
+    register(new JsonProcessor());
+    register(new XmlProcessor());
   }
 
   private BodyProcessors() {}

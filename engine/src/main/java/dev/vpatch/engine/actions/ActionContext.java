@@ -1,0 +1,49 @@
+package dev.vpatch.engine.actions;
+
+import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.seclang.VariableSpec;
+
+/** What run-time actions may do to the transaction. */
+public interface ActionContext {
+  String expand(Macro macro);
+
+  /** Sets a member of a mutable collection (TX, IP, SESSION, USER, GLOBAL, RESOURCE). */
+  void setVariable(String collection, String key, String value);
+
+  /** The current value of a collection member, or null. */
+  String variable(String collection, String key);
+
+  void deleteVariable(String collection, String key);
+
+  void setEnvironment(String name, String value);
+
+  /** ctl:ruleEngine. */
+  void ruleEngine(String mode);
+
+  void removeRuleById(long from, long to);
+
+  void removeRuleByTag(String tag);
+
+  void removeRuleByMessage(String message);
+
+  void removeTargetById(long from, long to, VariableSpec target);
+
+  void removeTargetByTag(String tag, VariableSpec target);
+
+  void requestBodyProcessor(String name);
+
+  void requestBodyAccess(boolean on);
+
+  void responseBodyAccess(boolean on);
+
+  void forceRequestBodyVariable(boolean on);
+
+  void auditEngine(String mode);
+
+  void auditLogParts(String parts);
+
+  void requestBodyLimit(long bytes);
+
+  /** Id of the rule whose actions run (for macros like %{rule.id}). */
+  long ruleId();
+}

@@ -1,0 +1,17 @@
+package dev.vpatch.engine.actions;
+
+/** What a rule does to the transaction when it (or its whole chain) matches. */
+public enum Disruptive {
+  PASS,
+  DENY,
+  DROP,
+  /** Whatever the phase's SecDefaultAction says. */
+  BLOCK,
+  REDIRECT,
+  /** Stops all further rule processing (request and response phases). */
+  ALLOW,
+  /** Stops processing of the current phase only. */
+  ALLOW_PHASE,
+  /** Stops processing of the request phases (1 and 2). */
+  ALLOW_REQUEST
+}

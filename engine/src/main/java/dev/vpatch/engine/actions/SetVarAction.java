@@ -1,0 +1,104 @@
+package dev.vpatch.engine.actions;
+
+import dev.vpatch.engine.macros.Macro;
+import java.util.Locale;
+
+/**
+ * {@code setvar:tx.name=value}, {@code =+N}, {@code =-N}, {@code !tx.name} (delete), and
+ * {@code tx.name} alone (sets 1). Name and value may hold macros.
+ */
+public final class SetVarAction implements Action {
+  private enum Operation {
+    SET,
+    ADD,
+    SUBTRACT,
+    DELETE
+  }
+
+  private final String collection;
+  private final Macro key;
+  private final Macro value;
+  private final Operation operation;
+
+  public SetVarAction(String spec) {
+    if (spec == null || spec.isBlank()) throw new IllegalArgumentException("setvar needs a variable");
+    String s = spec.strip();
+    boolean delete = s.startsWith("!");
+    if (delete) s = s.substring(1);
+    int eq = s.indexOf('=');
+    String name = eq < 0 ? s : s.substring(0, eq);
+    int dot = name.indexOf('.');
+    if (dot <= 0 || dot == name.length() - 1) {
+      throw new IllegalArgumentException("setvar needs COLLECTION.name, not '" + spec + "'");
+    }
+    collection = name.substring(0, dot).strip().toUpperCase(Locale.ROOT);
+    key = Macro.compile(name.substring(dot + 1).strip());
+    if (delete) {
+      operation = Operation.DELETE;
+      value = null;
+    } else if (eq < 0) {
+      operation = Operation.SET;
+      value = Macro.compile("1");
+    } else {
+      String raw = s.substring(eq + 1);
+      if (raw.startsWith("+")) {
+        operation = Operation.ADD;
+        raw = raw.substring(1);
+      } else if (raw.startsWith("-")) {
+        operation = Operation.SUBTRACT;
+        raw = raw.substring(1);
+      } else {
+        operation = Operation.SET;
+      }
+      value = Macro.compile(raw);
+    }
+  }
+
+  @Override
+  public ActionType type() {
+    return ActionType.NON_DISRUPTIVE;
+  }
+
+  @Override
+  public boolean executesAtRunTime() {
+    return true;
+  }
+
+  @Override
+  public void execute(ActionContext context) {
+    String name = context.expand(key).toLowerCase(Locale.ROOT);
+    switch (operation) {
+      case DELETE:
+        context.deleteVariable(collection, name);
+        break;
+      case SET:
+        context.setVariable(collection, name, context.expand(value));
+        break;
+      default:
+        long current = toLong(context.variable(collection, name));
+        long delta = toLong(context.expand(value));
+        long result = operation == Operation.ADD ? current + delta : current - delta;
+        context.setVariable(collection, name, Long.toString(result));
+    }
+  }
+
+  /** atoi-like: leading whitespace and sign, then digits; anything else ends the number. */
+  static long toLong(String s) {
+    if (s == null) return 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n && Character.isWhitespace(s.charAt(i))) i++;
+    boolean negative = false;
+    if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+      negative = s.charAt(i) == '-';
+      i++;
+    }
+    long result = 0;
+    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      result = result * 10 + (s.charAt(i) - '0');
+      if (result > Integer.MAX_VALUE * 4L) break;
+      i++;
+    }
+    return negative ? -result : result;
+  }
+}

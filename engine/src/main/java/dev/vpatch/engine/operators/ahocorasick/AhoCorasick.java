@@ -1,0 +1,165 @@
+package dev.vpatch.engine.operators.ahocorasick;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A multi-phrase matcher over byte strings: an Aho-Corasick automaton compiled to a dense DFA
+ * table, one row per state and one column per byte class (bytes that occur in no phrase share one
+ * column, so the table stays small). Matching is one table lookup per input byte. Immutable and
+ * thread-safe.
+ */
+public final class AhoCorasick {
+  private final String[] phrases;
+  private final int[] byteClass = new int[256];
+  private final int classCount;
+  private final int[] transitions;
+  /** Per state: index of the longest phrase ending there, or -1. */
+  private final int[] output;
+
+  private AhoCorasick(List<String> phraseList, boolean caseInsensitive) {
+    this.phrases = phraseList.toArray(String[]::new);
+    this.classCount = assignByteClasses(caseInsensitive);
+    Trie trie = new Trie(classCount);
+    for (int p = 0; p < phrases.length; p++) {
+      String phrase = phrases[p];
+      if (phrase.isEmpty()) continue;
+      int state = 0;
+      for (int i = 0; i < phrase.length(); i++) {
+        state = trie.child(state, byteClass[phrase.charAt(i) & 0xff]);
+      }
+      trie.markEnd(state, p);
+    }
+    this.transitions = Arrays.copyOf(trie.edges, trie.size * classCount);
+    this.output = new int[trie.size];
+    linkFailures(trie);
+  }
+
+  /** ASCII letters match either case, as ModSecurity's {@code @pm} does (C locale tolower). */
+  public static AhoCorasick caseInsensitive(Collection<String> phrases) {
+    return new AhoCorasick(new ArrayList<>(phrases), true);
+  }
+
+  public static AhoCorasick caseSensitive(Collection<String> phrases) {
+    return new AhoCorasick(new ArrayList<>(phrases), false);
+  }
+
+  /**
+   * The phrase found first when scanning {@code input} (the one ending earliest; of those, the
+   * longest), or null.
+   */
+  public String firstMatch(String input) {
+    int state = 0;
+    for (int i = 0; i < input.length(); i++) {
+      state = transitions[state * classCount + byteClass[input.charAt(i) & 0xff]];
+      int found = output[state];
+      if (found >= 0) return phrases[found];
+    }
+    return null;
+  }
+
+  public boolean containsAny(String input) {
+    return firstMatch(input) != null;
+  }
+
+  public int phraseCount() {
+    return phrases.length;
+  }
+
+  public int stateCount() {
+    return output.length;
+  }
+
+  private int assignByteClasses(boolean caseInsensitive) {
+    int next = 1;
+    for (String phrase : phrases) {
+      for (int i = 0; i < phrase.length(); i++) {
+        int b = phrase.charAt(i) & 0xff;
+        if (byteClass[b] != 0) continue;
+        int other = caseInsensitive ? otherCase(b) : b;
+        int shared = byteClass[other];
+        byteClass[b] = shared != 0 ? shared : next++;
+        byteClass[other] = byteClass[b];
+      }
+    }
+    return next;
+  }
+
+  private static int otherCase(int b) {
+    if (b >= 'a' && b <= 'z') return b - 32;
+    if (b >= 'A' && b <= 'Z') return b + 32;
+    return b;
+  }
+
+  /** Breadth-first: completes every row into DFA transitions and fills the outputs. */
+  private void linkFailures(Trie trie) {
+    int[] failure = new int[trie.size];
+    int[] queue = new int[trie.size];
+    int head = 0;
+    int tail = 0;
+    output[0] = trie.end[0];
+    for (int c = 0; c < classCount; c++) {
+      int child = transitions[c];
+      if (child < 0) {
+        transitions[c] = 0;
+      } else {
+        failure[child] = 0;
+        queue[tail++] = child;
+      }
+    }
+    while (head < tail) {
+      int state = queue[head++];
+      output[state] = trie.end[state] >= 0 ? trie.end[state] : output[failure[state]];
+      int row = state * classCount;
+      int failureRow = failure[state] * classCount;
+      for (int c = 0; c < classCount; c++) {
+        int child = transitions[row + c];
+        if (child < 0) {
+          transitions[row + c] = transitions[failureRow + c];
+        } else {
+          failure[child] = transitions[failureRow + c];
+          queue[tail++] = child;
+        }
+      }
+    }
+  }
+
+  /** The keyword trie under construction: a growing dense table, -1 for a missing edge. */
+  private static final class Trie {
+    private final int classCount;
+    int[] edges;
+    int[] end;
+    int size = 1;
+
+    Trie(int classCount) {
+      this.classCount = classCount;
+      this.edges = new int[classCount * 16];
+      Arrays.fill(edges, -1);
+      this.end = new int[16];
+      Arrays.fill(end, -1);
+    }
+
+    int child(int state, int byteClass) {
+      int slot = state * classCount + byteClass;
+      if (edges[slot] >= 0) return edges[slot];
+      if (size == end.length) grow();
+      edges[slot] = size;
+      return size++;
+    }
+
+    void markEnd(int state, int phrase) {
+      if (end[state] < 0) end[state] = phrase;
+    }
+
+    private void grow() {
+      int capacity = end.length * 2;
+      int oldEdges = edges.length;
+      edges = Arrays.copyOf(edges, capacity * classCount);
+      Arrays.fill(edges, oldEdges, edges.length, -1);
+      end = Arrays.copyOf(end, capacity);
+      Arrays.fill(end, size, capacity, -1);
+    }
+  }
+}

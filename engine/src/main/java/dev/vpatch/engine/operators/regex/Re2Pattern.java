@@ -1,0 +1,74 @@
+package dev.vpatch.engine.operators.regex;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.Set;
+
+/**
+ * A pattern translated to RE2 syntax: linear-time matching.
+ *
+ * <p>One PCRE rule has no RE2 spelling: a multiline {@code ^} never matches at the very end of a
+ * subject that ends with a newline, while RE2's does. That difference is only observable on such
+ * inputs, so for them a match found by RE2 is confirmed with the bounded backtracker (an attacker
+ * could otherwise append a newline to turn a negated rule like CRS 920120 into a non-match).
+ */
+final class Re2Pattern extends PcrePattern {
+  private final Pattern compiled;
+  private final BoundedJavaPattern trailingNewlineCheck;
+  private volatile Set<String> requiredLiterals;
+
+  Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
+    super(source);
+    this.compiled = Pattern.compile(translation.re2());
+    this.trailingNewlineCheck =
+        translation.multilineCaret() ? BoundedJavaPattern.tryCompile(source, limits) : null;
+  }
+
+  /** The RE2 pattern actually run (for tests and diagnostics). */
+  String translated() {
+    return compiled.pattern();
+  }
+
+  @Override
+  public Set<String> requiredLiterals() {
+    Set<String> literals = requiredLiterals;
+    if (literals == null) {
+      literals = RequiredLiterals.of(compiled.pattern());
+      requiredLiterals = literals;
+    }
+    return literals;
+  }
+
+  @Override
+  public boolean usesFallback() {
+    return false;
+  }
+
+  @Override
+  public String fallbackReason() {
+    return null;
+  }
+
+  @Override
+  public boolean find(String input) {
+    if (!compiled.matcher(input).find()) return false;
+    return !needsConfirmation(input) || trailingNewlineCheck.confirm(input, 0) != null;
+  }
+
+  @Override
+  public RegexMatch find(String input, int from) {
+    if (from > input.length()) return null;
+    Matcher matcher = compiled.matcher(input);
+    if (!matcher.find(from)) return null;
+    if (needsConfirmation(input)) return trailingNewlineCheck.confirm(input, from);
+    String[] groups = new String[matcher.groupCount() + 1];
+    for (int i = 0; i < groups.length; i++) groups[i] = matcher.group(i);
+    return new RegexMatch(matcher.start(), matcher.end(), groups);
+  }
+
+  private boolean needsConfirmation(String input) {
+    return trailingNewlineCheck != null
+        && !input.isEmpty()
+        && input.charAt(input.length() - 1) == '\n';
+  }
+}

@@ -1,0 +1,97 @@
+package dev.vpatch.engine.rules;
+
+import dev.vpatch.engine.RuleSet;
+import dev.vpatch.engine.Transaction;
+import dev.vpatch.engine.audit.AuditFileSink;
+import dev.vpatch.engine.audit.AuditSink;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.transaction.DefaultTransaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The immutable result of compiling SecLang: rules per phase, markers, and configuration. */
+public final class CompiledRuleSet implements RuleSet {
+  private final EngineConfig config;
+  private final Rule[][] phases = new Rule[6][];
+  private final List<Map<String, Integer>> markerPositions = new ArrayList<>();
+  private final List<Rule> rules;
+  private final AuditSink auditSink;
+  private final LiteralPrefilter prefilter;
+  private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
+  private final AtomicLong sequence = new AtomicLong();
+
+  CompiledRuleSet(EngineConfig config, List<Rule> starters, LiteralPrefilter prefilter, AuditSink auditSink) {
+    this.config = config;
+    this.prefilter = prefilter;
+    this.rules = List.copyOf(starters);
+    for (int phase = 0; phase <= 5; phase++) {
+      List<Rule> list = new ArrayList<>();
+      Map<String, Integer> markers = new HashMap<>();
+      for (Rule r : starters) {
+        if (r.isMarker()) {
+          markers.putIfAbsent(r.marker, list.size());
+          list.add(r);
+        } else if (r.phase == phase) {
+          list.add(r);
+        }
+      }
+      phases[phase] = list.toArray(Rule[]::new);
+      markerPositions.add(markers);
+    }
+    AuditSink sink = auditSink;
+    if (sink == null && config.auditLogPath() != null && !config.auditEngine().equalsIgnoreCase("off")) {
+      sink = new AuditFileSink(java.nio.file.Path.of(config.auditLogPath()));
+    }
+    this.auditSink = sink;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The rules and markers of a phase, in order. */
+  public Rule[] phase(int phase) {
+    return phases[phase];
+  }
+
+  /** Index of a marker in a phase, or -1. */
+  public int markerPosition(int phase, String marker) {
+    Integer position = markerPositions.get(phase).get(marker);
+    return position == null ? -1 : position;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public LiteralPrefilter prefilter() {
+    return prefilter;
+  }
+
+  public AuditSink auditSink() {
+    return auditSink;
+  }
+
+  @Override
+  public Transaction newTransaction() {
+    return newTransaction(idPrefix + "-" + Long.toHexString(sequence.incrementAndGet()));
+  }
+
+  @Override
+  public Transaction newTransaction(String id) {
+    return new DefaultTransaction(this, id);
+  }
+
+  @Override
+  public int ruleCount() {
+    int n = 0;
+    for (Rule r : rules) {
+      if (!r.isMarker()) n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.vpatch.engine.rules;
+
+import dev.vpatch.engine.actions.Action;
+import dev.vpatch.engine.actions.Disruptive;
+import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.operators.Operator;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.transformations.Transformation;
+import dev.vpatch.engine.variables.Target;
+import java.util.List;
+
+/**
+ * A compiled rule (or one link of a chain, or a SecMarker). Immutable and shared by all
+ * transactions. Metadata and the disruptive action live on the chain starter; {@link #next()} is
+ * the following link of the chain.
+ */
+public final class Rule {
+  final long id;
+  final int phase;
+  final String file;
+  final int line;
+  final String marker;
+  final Target[] targets;
+  final Operator operator;
+  final String operatorName;
+  final String operatorArgument;
+  final boolean negated;
+  final Transformation[] transformations;
+  final TransformationChain transformationChain;
+  final LiteralPrefilter.Requirement prefilter;
+  final Action[] runtimeActions;
+  final Macro message;
+  final Macro logData;
+  final int severity;
+  final List<String> tags;
+  final String revision;
+  final String version;
+  final int maturity;
+  final int accuracy;
+  final boolean capture;
+  final boolean multiMatch;
+  final boolean log;
+  final boolean auditLog;
+  final Disruptive disruptive;
+  final int status;
+  final Macro redirectUrl;
+  final int skip;
+  final String skipAfter;
+  final Rule next;
+
+  Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
+    this.id = b.id;
+    this.phase = b.phase;
+    this.file = b.file;
+    this.line = b.line;
+    this.marker = b.marker;
+    this.targets = b.targets.toArray(Target[]::new);
+    this.operator = b.operator;
+    this.operatorName = b.operatorName;
+    this.operatorArgument = b.operatorArgument;
+    this.negated = b.negated;
+    this.transformations = b.transformations.toArray(Transformation[]::new);
+    this.transformationChain = chains.intern(b.transformationNames, b.transformations);
+    this.prefilter = b.prefilterHandle < 0 ? null : prefilter.requirement(b.prefilterHandle);
+    this.runtimeActions = b.runtimeActions.toArray(Action[]::new);
+    this.message = b.message;
+    this.logData = b.logData;
+    this.severity = b.severity;
+    this.tags = List.copyOf(b.tags);
+    this.revision = b.revision;
+    this.version = b.version;
+    this.maturity = b.maturity;
+    this.accuracy = b.accuracy;
+    this.capture = b.capture;
+    this.multiMatch = b.multiMatch;
+    this.log = b.log;
+    this.auditLog = b.auditLog;
+    this.disruptive = b.disruptive;
+    this.status = b.status;
+    this.redirectUrl = b.redirectUrl;
+    this.skip = b.skip;
+    this.skipAfter = b.skipAfter;
+    this.next = next;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public int phase() {
+    return phase;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public int line() {
+    return line;
+  }
+
+  public boolean isMarker() {
+    return marker != null;
+  }
+
+  public String marker() {
+    return marker;
+  }
+
+  public Rule next() {
+    return next;
+  }
+
+  public List<String> tags() {
+    return tags;
+  }
+
+  public Macro message() {
+    return message;
+  }
+
+  public int severity() {
+    return severity;
+  }
+
+  public String operatorName() {
+    return operatorName;
+  }
+
+  public String operatorArgument() {
+    return operatorArgument;
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  public boolean negated() {
+    return negated;
+  }
+
+  public Target[] targets() {
+    return targets;
+  }
+
+  public boolean capturesEnabled() {
+    return capture;
+  }
+
+  public Transformation[] transformations() {
+    return transformations;
+  }
+
+  @Override
+  public String toString() {
+    return isMarker() ? "SecMarker " + marker : "rule " + id + " (" + file + ":" + line + ")";
+  }
+}

@@ -1,0 +1,39 @@
+package dev.vpatch.engine.rules;
+
+import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.actions.ActionContext;
+import dev.vpatch.engine.macros.MacroResolver;
+import dev.vpatch.engine.operators.MatchContext;
+import dev.vpatch.engine.variables.Target;
+
+/** The per-transaction state the {@link RuleEvaluator} reads and changes. */
+public interface RuleContext extends MatchContext, ActionContext, MacroResolver {
+  /** Receives the values of a target. */
+  interface ValueSink {
+    /** @return false to stop (not used for normal evaluation) */
+    void accept(String variable, String key, String value);
+  }
+
+  /** Enumerates the values of a target, honouring ctl target removals for this rule. */
+  void collect(Rule rule, Target target, ValueSink sink);
+
+  boolean isRemoved(Rule rule);
+
+  /** The value after a chain of transformations (each prefix cached per transaction). */
+  String transform(String value, TransformationChain chain);
+
+  /** The chain starter and the link about to run (the same rule when not chained). */
+  void beginRule(Rule rule, Rule link);
+
+  /** The prefilter literals contained in a value (computed once per distinct value). */
+  long[] literalsIn(String value);
+
+  void matched(String variable, String key, String value);
+
+  void record(MatchedRule match);
+
+  EngineMode mode();
+
+  void interrupt(Interruption interruption);
+}

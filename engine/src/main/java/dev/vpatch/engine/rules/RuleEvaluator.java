@@ -1,0 +1,159 @@
+package dev.vpatch.engine.rules;
+
+import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.actions.Action;
+import dev.vpatch.engine.actions.Disruptive;
+import dev.vpatch.engine.transformations.Transformation;
+import dev.vpatch.engine.variables.Target;
+
+/**
+ * Runs the rules of one phase against a transaction: targets → transformations → operator, chains,
+ * skip/skipAfter, run-time actions, disruptive actions. As in ModSecurity v3, the run-time actions
+ * of a rule (setvar, ctl...) run for each matched value as soon as it matches, whether or not the
+ * rest of its chain matches; the disruptive action and the log entry need the whole chain. One instance per transaction (it keeps the
+ * state of the rule being evaluated, so that evaluation allocates little).
+ */
+public final class RuleEvaluator implements RuleContext.ValueSink {
+  private final CompiledRuleSet ruleSet;
+  private final RuleContext context;
+
+  // State of the link being evaluated.
+  private Rule link;
+  private boolean linkMatched;
+
+  public RuleEvaluator(CompiledRuleSet ruleSet, RuleContext context) {
+    this.ruleSet = ruleSet;
+    this.context = context;
+  }
+
+  public PhaseOutcome run(int phase) {
+    Rule[] rules = ruleSet.phase(phase);
+    int skip = 0;
+    for (int i = 0; i < rules.length; i++) {
+      Rule rule = rules[i];
+      if (rule.isMarker()) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      if (context.isRemoved(rule)) continue;
+      if (!evaluateChain(rule)) continue;
+      PhaseOutcome outcome = onMatch(rule, phase);
+      if (outcome != PhaseOutcome.COMPLETED) return outcome;
+      if (rule.skipAfter != null) {
+        int marker = ruleSet.markerPosition(phase, rule.skipAfter);
+        i = marker < 0 ? rules.length : marker;
+      } else if (rule.skip > 0) {
+        skip = rule.skip;
+      }
+    }
+    return PhaseOutcome.COMPLETED;
+  }
+
+  private boolean evaluateChain(Rule starter) {
+    for (Rule l = starter; l != null; l = l.next) {
+      if (!evaluateLink(starter, l)) return false;
+    }
+    return true;
+  }
+
+  private boolean evaluateLink(Rule starter, Rule l) {
+    context.beginRule(starter, l);
+    link = l;
+    linkMatched = false;
+    if (l.targets.length == 0) {
+      linkMatched = true;
+      runActions(l);
+      return true;
+    }
+    for (Target target : l.targets) {
+      context.collect(starter, target, this);
+    }
+    return linkMatched;
+  }
+
+  @Override
+  public void accept(String variable, String key, String value) {
+    Rule l = link;
+    String matchedValue = matches(l, value);
+    if (matchedValue == null) return;
+    linkMatched = true;
+    context.matched(variable, key, matchedValue);
+    runActions(l);
+  }
+
+  /** The (transformed) value when the operator matches it, else null. */
+  private String matches(Rule l, String value) {
+    Transformation[] chain = l.transformations;
+    if (l.multiMatch) {
+      String current = value;
+      if (l.operator.matches(context, current) != l.negated) return current;
+      for (Transformation t : chain) {
+        String next = t.apply(current);
+        if (next.equals(current)) continue;
+        current = next;
+        if (l.operator.matches(context, current) != l.negated) return current;
+      }
+      return null;
+    }
+    String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
+    if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(transformed))) return null;
+    return l.operator.matches(context, transformed) != l.negated ? transformed : null;
+  }
+
+  private void runActions(Rule l) {
+    for (Action action : l.runtimeActions) action.execute(context);
+  }
+
+  private PhaseOutcome onMatch(Rule rule, int phase) {
+    context.beginRule(rule, rule);
+    Disruptive d = rule.disruptive;
+    boolean blocking = d == Disruptive.DENY || d == Disruptive.DROP || d == Disruptive.REDIRECT;
+    context.record(
+        new MatchedRule(
+            rule.id,
+            phase,
+            rule.message == null ? "" : rule.message.expand(context),
+            rule.logData == null ? "" : truncate(rule.logData.expand(context)),
+            rule.severity,
+            rule.tags,
+            context.resolve("MATCHED_VAR_NAME", null),
+            context.resolve("MATCHED_VAR", null),
+            rule.file,
+            rule.line,
+            rule.revision,
+            rule.version,
+            rule.accuracy,
+            rule.maturity,
+            blocking,
+            rule.log));
+    EngineMode mode = context.mode();
+    if (mode != EngineMode.ON) return PhaseOutcome.COMPLETED;
+    switch (d) {
+      case DENY:
+        context.interrupt(new Interruption(rule.id, "deny", rule.status > 0 ? rule.status : 403, null, phase));
+        return PhaseOutcome.INTERRUPTED;
+      case DROP:
+        context.interrupt(new Interruption(rule.id, "drop", rule.status > 0 ? rule.status : 403, null, phase));
+        return PhaseOutcome.INTERRUPTED;
+      case REDIRECT:
+        int status = rule.status >= 300 && rule.status < 400 ? rule.status : 302;
+        context.interrupt(
+            new Interruption(rule.id, "redirect", status, rule.redirectUrl.expand(context), phase));
+        return PhaseOutcome.INTERRUPTED;
+      case ALLOW:
+        return PhaseOutcome.ALLOW;
+      case ALLOW_PHASE:
+        return PhaseOutcome.ALLOW_PHASE;
+      case ALLOW_REQUEST:
+        return PhaseOutcome.ALLOW_REQUEST;
+      default:
+        return PhaseOutcome.COMPLETED;
+    }
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 512 ? s.substring(0, 512) : s;
+  }
+}

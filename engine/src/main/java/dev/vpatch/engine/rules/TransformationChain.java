@@ -1,0 +1,59 @@
+package dev.vpatch.engine.rules;
+
+import dev.vpatch.engine.transformations.Transformation;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule's transformation list as a node in a trie shared by the whole rule set: rules whose
+ * lists share a prefix share the nodes, so a transaction computes each prefix of each value once
+ * (see {@link RuleContext#transform}).
+ */
+public final class TransformationChain {
+  private final TransformationChain parent;
+  private final Transformation last;
+  private final int id;
+
+  private TransformationChain(TransformationChain parent, Transformation last, int id) {
+    this.parent = parent;
+    this.last = last;
+    this.id = id;
+  }
+
+  /** The chain without its last transformation, or null for a one-step chain. */
+  public TransformationChain parent() {
+    return parent;
+  }
+
+  public Transformation last() {
+    return last;
+  }
+
+  /** Dense id, unique within a rule set. */
+  public int id() {
+    return id;
+  }
+
+  /** Interns chains while a rule set is compiled. */
+  static final class Interner {
+    private record Key(TransformationChain parent, String name) {}
+
+    private final Map<Key, TransformationChain> nodes = new HashMap<>();
+
+    /** The shared node for this list, or null for an empty list. */
+    TransformationChain intern(List<String> names, List<Transformation> transformations) {
+      TransformationChain node = null;
+      for (int i = 0; i < names.size(); i++) {
+        Key key = new Key(node, names.get(i));
+        TransformationChain existing = nodes.get(key);
+        if (existing == null) {
+          existing = new TransformationChain(node, transformations.get(i), nodes.size() + 1);
+          nodes.put(key, existing);
+        }
+        node = existing;
+      }
+      return node;
+    }
+  }
+}

@@ -1,0 +1,746 @@
+package dev.vpatch.engine.transaction;
+
+import dev.vpatch.engine.ByteStrings;
+import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.Transaction;
+import dev.vpatch.engine.audit.AuditRecord;
+import dev.vpatch.engine.audit.AuditSink;
+import dev.vpatch.engine.bodies.BodyContext;
+import dev.vpatch.engine.bodies.BodyProcessor;
+import dev.vpatch.engine.bodies.BodyProcessors;
+import dev.vpatch.engine.bodies.BodySink;
+import dev.vpatch.engine.bodies.UrlEncodedParser;
+import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.rules.CompiledRuleSet;
+import dev.vpatch.engine.rules.EngineConfig;
+import dev.vpatch.engine.rules.EngineMode;
+import dev.vpatch.engine.rules.PhaseOutcome;
+import dev.vpatch.engine.rules.Rule;
+import dev.vpatch.engine.rules.RuleContext;
+import dev.vpatch.engine.rules.RuleEvaluator;
+import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.seclang.VariableSpec;
+import dev.vpatch.engine.variables.KeySelector;
+import dev.vpatch.engine.variables.KeyedValues;
+import dev.vpatch.engine.variables.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The engine's {@link Transaction}: request/response data, phase flow, and per-request overrides. */
+public final class DefaultTransaction implements Transaction, RuleContext {
+  private final CompiledRuleSet ruleSet;
+  private final EngineConfig config;
+  private final String id;
+  private final long startNanos = System.nanoTime();
+  private final long startMillis = System.currentTimeMillis();
+  private final TransactionVariables vars = new TransactionVariables();
+  private final RuleEvaluator evaluator;
+  private final List<MatchedRule> matches = new ArrayList<>();
+  private final Map<TransformKey, String> transformCache = new HashMap<>();
+  private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
+  private final ArrayList<long[]> removedIds = new ArrayList<>();
+  private final ArrayList<String> removedTags = new ArrayList<>();
+  private final ArrayList<String> removedMessages = new ArrayList<>();
+  private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
+
+  private EngineMode mode;
+  private boolean requestBodyAccess;
+  private boolean responseBodyAccess;
+  private long requestBodyLimit;
+  private String requestBodyProcessor;
+  private boolean forceRequestBodyVariable;
+  private String auditEngine;
+  private String auditLogParts;
+
+  private Interruption interruption;
+  private int lastPhase;
+  private boolean allowRequest;
+  private boolean allowAll;
+  private BodyBuffer requestBody;
+  private BodyBuffer responseBody;
+  private String requestMethod = "";
+  private String requestUri = "";
+  private String requestProtocol = "";
+  private int responseStatus;
+  private String responseProtocol = "";
+  private Rule currentRule;
+  private Rule currentLink;
+  private boolean captureEnabled;
+  private int highestSeverity = 255;
+  private final List<String[]> requestHeaderList = new ArrayList<>();
+  private final List<String[]> responseHeaderList = new ArrayList<>();
+  private boolean closed;
+
+  private record TransformKey(String value, int chain) {}
+
+  private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
+
+  public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
+    this.ruleSet = ruleSet;
+    this.config = ruleSet.config();
+    this.id = id;
+    this.mode = config.ruleEngine();
+    this.requestBodyAccess = config.requestBodyAccess();
+    this.responseBodyAccess = config.responseBodyAccess();
+    this.requestBodyLimit = config.requestBodyLimit();
+    this.auditEngine = config.auditEngine();
+    this.auditLogParts = config.auditLogParts();
+    this.evaluator = new RuleEvaluator(ruleSet, this);
+    vars.scalars.put("UNIQUE_ID", id);
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  // ---- request ---------------------------------------------------------------------------
+
+  @Override
+  public void processConnection(String clientAddress, int clientPort, String serverAddress, int serverPort) {
+    vars.scalars.put("REMOTE_ADDR", clientAddress);
+    vars.scalars.put("REMOTE_HOST", clientAddress);
+    vars.scalars.put("REMOTE_PORT", Integer.toString(clientPort));
+    vars.scalars.put("SERVER_ADDR", serverAddress);
+    vars.scalars.put("SERVER_PORT", Integer.toString(serverPort));
+  }
+
+  @Override
+  public void processUri(String uri, String method, String protocol) {
+    requestMethod = method;
+    requestUri = uri;
+    requestProtocol = protocol;
+    Map<String, String> s = vars.scalars;
+    s.put("REQUEST_METHOD", method);
+    s.put("REQUEST_PROTOCOL", protocol);
+    s.put("REQUEST_LINE", method + " " + uri + " " + protocol);
+    s.put("REQUEST_URI_RAW", uri);
+    String path = uri;
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      int slash = uri.indexOf('/', uri.indexOf("//") + 2);
+      path = slash < 0 ? "/" : uri.substring(slash);
+    }
+    s.put("REQUEST_URI", path);
+    int q = path.indexOf('?');
+    String rawPath = q < 0 ? path : path.substring(0, q);
+    String query = q < 0 ? "" : path.substring(q + 1);
+    if (q >= 0) s.put("QUERY_STRING", query);
+    else s.put("QUERY_STRING", "");
+    String filename = PathDecoder.decode(rawPath);
+    s.put("REQUEST_FILENAME", filename);
+    int lastSlash = filename.lastIndexOf('/');
+    s.put("REQUEST_BASENAME", lastSlash < 0 ? filename : filename.substring(lastSlash + 1));
+    s.put("PATH_INFO", filename);
+    if (!query.isEmpty()) {
+      int limit = config.argumentsLimit();
+      UrlEncodedParser.parse(
+          query,
+          config.argumentSeparator(),
+          (name, value) -> {
+            if (vars.argsGet.size() >= limit) return false;
+            vars.argsGet.add(name, value);
+            return true;
+          });
+    }
+  }
+
+  @Override
+  public void addRequestHeader(String name, String value) {
+    vars.requestHeaders.add(name, value);
+    requestHeaderList.add(new String[] {name, value});
+    if (name.equalsIgnoreCase("cookie")) CookieParser.parse(value, vars.requestCookies);
+    if (name.equalsIgnoreCase("host")) {
+      String host = value;
+      int colon = host.lastIndexOf(':');
+      if (colon > 0 && !host.endsWith("]")) host = host.substring(0, colon);
+      vars.scalars.put("SERVER_NAME", host);
+    }
+    if (name.equalsIgnoreCase("content-type")) vars.scalars.put("REQUEST_CONTENT_TYPE", value);
+  }
+
+  @Override
+  public Interruption processRequestHeaders() {
+    if (lastPhase < 1) {
+      String processor = processorFor(vars.requestHeaders.get("content-type"));
+      if (processor != null) vars.scalars.put("REQBODY_PROCESSOR", processor);
+    }
+    return runPhase(1);
+  }
+
+  /** The processor ModSecurity picks from the Content-Type alone (XML and JSON need rules). */
+  private static String processorFor(String contentType) {
+    if (contentType == null) return null;
+    String type = contentType.toLowerCase(Locale.ROOT).strip();
+    if (type.startsWith("application/x-www-form-urlencoded")) return "URLENCODED";
+    if (type.startsWith("multipart/form-data")) return "MULTIPART";
+    return null;
+  }
+
+  @Override
+  public boolean requestBodyAccess() {
+    return requestBodyAccess && mode != EngineMode.OFF;
+  }
+
+  @Override
+  public long requestBodyLimit() {
+    return requestBodyLimit;
+  }
+
+  @Override
+  public Interruption appendRequestBody(byte[] data, int offset, int length) {
+    if (requestBody == null) requestBody = new BodyBuffer(requestBodyLimit);
+    boolean fits = requestBody.append(data, offset, length);
+    if (!fits && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
+      interruption = new Interruption(0, "deny", 413, null, 2);
+    }
+    return interruption;
+  }
+
+  @Override
+  public Interruption processRequestBody() {
+    if (lastPhase < 1) processRequestHeaders();
+    if (lastPhase >= 2) return interruption;
+    if (mode != EngineMode.OFF && interruption == null && !allowRequest && !allowAll) {
+      if (requestBodyAccess) parseRequestBody();
+    }
+    return runPhase(2);
+  }
+
+  private void parseRequestBody() {
+    byte[] data = requestBody == null ? new byte[0] : requestBody.data();
+    int length = requestBody == null ? 0 : requestBody.length();
+    String contentType = vars.requestHeaders.get("content-type");
+    String processorName = requestBodyProcessor != null ? requestBodyProcessor : processorFor(contentType);
+    Map<String, String> s = vars.scalars;
+    if (length > 0 || requestBody != null) {
+      // The XML and multipart processors replace the raw body variable (as in ModSecurity v2;
+      // v3 keeps it, which CRS's tests list as a false positive); JSON keeps it because CRS
+      // inspects JSON keys in REQUEST_BODY.
+      boolean structured = "XML".equals(processorName) || "MULTIPART".equals(processorName);
+      if (!structured || forceRequestBodyVariable) s.put("REQUEST_BODY", ByteStrings.of(data, 0, length));
+      s.put("REQUEST_BODY_LENGTH", Integer.toString(length));
+      if (!"MULTIPART".equals(processorName) && length > config.requestBodyNoFilesLimit()
+          && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
+        interruption = new Interruption(0, "deny", 413, null, 2);
+      }
+    }
+    s.put("REQBODY_ERROR", "0");
+    s.put("REQBODY_PROCESSOR_ERROR", "0");
+    if (processorName == null) return;
+    s.put("REQBODY_PROCESSOR", processorName);
+    BodyProcessor processor = BodyProcessors.lookup(processorName);
+    BodyContext context =
+        new BodyContext(contentType, config.argumentSeparator(), config.argumentsLimit(), config.jsonDepthLimit());
+    if (processor != null) processor.process(data, length, context, new Sink());
+    long combined = 0;
+    for (KeyedValues args : List.of(vars.argsGet, vars.argsPost)) {
+      for (int i = 0; i < args.size(); i++) combined += args.key(i).length() + args.value(i).length();
+    }
+    s.put("ARGS_COMBINED_SIZE", Long.toString(combined));
+  }
+
+  /** Receives what the body processor extracts. */
+  private final class Sink implements BodySink {
+    @Override
+    public void argument(String name, String value) {
+      vars.argsPost.add(name, value);
+    }
+
+    @Override
+    public void collection(String variable, String key, String value) {
+      vars.collection(variable).add(key, value);
+    }
+
+    @Override
+    public void scalar(String variable, String value) {
+      vars.scalars.put(variable, value);
+    }
+
+    @Override
+    public void error(String message) {
+      vars.scalars.put("REQBODY_ERROR", "1");
+      vars.scalars.put("REQBODY_ERROR_MSG", message);
+      vars.scalars.put("REQBODY_PROCESSOR_ERROR", "1");
+      vars.scalars.put("REQBODY_PROCESSOR_ERROR_MSG", message);
+    }
+
+    @Override
+    public void xml(org.w3c.dom.Document document) {
+      vars.xml = new XmlDocument(document);
+    }
+  }
+
+  // ---- response --------------------------------------------------------------------------
+
+  @Override
+  public void addResponseHeader(String name, String value) {
+    vars.responseHeaders.add(name, value);
+    responseHeaderList.add(new String[] {name, value});
+    if (name.equalsIgnoreCase("content-type")) vars.scalars.put("RESPONSE_CONTENT_TYPE", value);
+    if (name.equalsIgnoreCase("content-length")) vars.scalars.put("RESPONSE_CONTENT_LENGTH", value);
+  }
+
+  @Override
+  public Interruption processResponseHeaders(int status, String protocol) {
+    if (lastPhase < 2) processRequestBody();
+    responseStatus = status;
+    responseProtocol = protocol;
+    vars.scalars.put("RESPONSE_STATUS", Integer.toString(status));
+    vars.scalars.put("RESPONSE_PROTOCOL", protocol);
+    vars.scalars.put("STATUS_LINE", protocol + " " + status);
+    return runPhase(3);
+  }
+
+  @Override
+  public boolean responseBodyAccess() {
+    if (!responseBodyAccess || mode == EngineMode.OFF) return false;
+    String type = vars.scalars.get("RESPONSE_CONTENT_TYPE");
+    if (type == null) return false;
+    int semi = type.indexOf(';');
+    String mime = (semi < 0 ? type : type.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    return config.responseBodyMimeTypes().contains(mime);
+  }
+
+  @Override
+  public long responseBodyLimit() {
+    return config.responseBodyLimit();
+  }
+
+  @Override
+  public Interruption appendResponseBody(byte[] data, int offset, int length) {
+    if (responseBody == null) responseBody = new BodyBuffer(config.responseBodyLimit());
+    boolean fits = responseBody.append(data, offset, length);
+    if (!fits && config.responseBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
+      interruption = new Interruption(0, "deny", 500, null, 4);
+    }
+    return interruption;
+  }
+
+  @Override
+  public Interruption processResponseBody() {
+    if (lastPhase < 3) processResponseHeaders(200, "HTTP/1.1");
+    if (responseBody != null && responseBodyAccess()) {
+      vars.scalars.put("RESPONSE_BODY", ByteStrings.of(responseBody.data(), 0, responseBody.length()));
+      vars.scalars.put("RESPONSE_BODY_LENGTH", Integer.toString(responseBody.length()));
+    }
+    return runPhase(4);
+  }
+
+  @Override
+  public void processLogging() {
+    if (lastPhase >= 5) return;
+    if (lastPhase < 4 && interruption == null) processResponseBody();
+    boolean wasInterrupted = interruption != null;
+    vars.scalars.put("DURATION", Long.toString((System.nanoTime() - startNanos) / 1000));
+    if (mode != EngineMode.OFF) {
+      Interruption keep = interruption;
+      interruption = null;
+      lastPhase = 4;
+      currentRule = null;
+      evaluator.run(5);
+      interruption = keep;
+    }
+    lastPhase = 5;
+    writeAudit(wasInterrupted);
+  }
+
+  private Interruption runPhase(int phase) {
+    if (lastPhase >= phase) return interruption;
+    lastPhase = phase;
+    if (mode == EngineMode.OFF || interruption != null) return interruption;
+    if (allowAll || (allowRequest && phase <= 2)) return null;
+    PhaseOutcome outcome = evaluator.run(phase);
+    switch (outcome) {
+      case ALLOW:
+        allowAll = true;
+        break;
+      case ALLOW_REQUEST:
+        allowRequest = true;
+        break;
+      default:
+        break;
+    }
+    return interruption;
+  }
+
+  // ---- audit -----------------------------------------------------------------------------
+
+  private void writeAudit(boolean interrupted) {
+    AuditSink sink = ruleSet.auditSink();
+    if (sink == null || auditEngine.equalsIgnoreCase("off")) return;
+    if (auditEngine.equalsIgnoreCase("relevantonly") && !isRelevant()) return;
+    AuditRecord record =
+        new AuditRecord(
+            id,
+            startMillis,
+            vars.scalars.getOrDefault("REMOTE_ADDR", ""),
+            parseInt(vars.scalars.get("REMOTE_PORT")),
+            vars.scalars.getOrDefault("SERVER_ADDR", ""),
+            parseInt(vars.scalars.get("SERVER_PORT")),
+            requestMethod,
+            requestUri,
+            requestProtocol,
+            requestHeaderList,
+            requestBody == null ? "" : ByteStrings.of(requestBody.data(), 0, requestBody.length()),
+            interruption != null ? interruption.status() : responseStatus,
+            responseProtocol,
+            responseHeaderList,
+            vars.scalars.getOrDefault("RESPONSE_BODY", ""),
+            matches,
+            mode,
+            config.componentSignatures(),
+            auditLogParts);
+    sink.write(record.toJson());
+  }
+
+  private boolean isRelevant() {
+    for (MatchedRule m : matches) {
+      if (m.log()) return true;
+    }
+    int status = interruption != null ? interruption.status() : responseStatus;
+    return config.auditLogRelevantStatus() != null
+        && config.auditLogRelevantStatus().matcher(Integer.toString(status)).find();
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return s == null ? 0 : Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  // ---- results ---------------------------------------------------------------------------
+
+  @Override
+  public Interruption interruption() {
+    return interruption;
+  }
+
+  @Override
+  public List<MatchedRule> matchedRules() {
+    return List.copyOf(matches);
+  }
+
+  @Override
+  public boolean detectionOnly() {
+    return mode == EngineMode.DETECTION_ONLY;
+  }
+
+  @Override
+  public boolean engineOff() {
+    return mode == EngineMode.OFF;
+  }
+
+  @Override
+  public void close() {
+    if (!closed && lastPhase < 5) processLogging();
+    closed = true;
+  }
+
+  // ---- RuleContext -----------------------------------------------------------------------
+
+  @Override
+  public void collect(Rule rule, Target target, ValueSink sink) {
+    TransactionVariables.BiPredicate excluded = null;
+    if (!targetRemovals.isEmpty()) {
+      List<TargetRemoval> applicable = null;
+      for (TargetRemoval r : targetRemovals) {
+        boolean applies =
+            r.tag() != null ? rule.tags().contains(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
+        if (applies && r.variable().equals(baseVariable(target.name()))) {
+          if (applicable == null) applicable = new ArrayList<>();
+          applicable.add(r);
+        }
+      }
+      if (applicable != null) {
+        List<TargetRemoval> list = applicable;
+        excluded = (variable, key) -> {
+          for (TargetRemoval r : list) {
+            if (r.selector() == null || r.selector().matches(key)) return true;
+          }
+          return false;
+        };
+        if (target.kind() == dev.vpatch.engine.variables.VariableKind.SCALAR) {
+          for (TargetRemoval r : list) {
+            if (r.selector() == null) return;
+          }
+        }
+      }
+    }
+    if (target.name().equals("MATCHED_VARS") || target.name().equals("MATCHED_VARS_NAMES")) {
+      collectSnapshot(target, excluded, sink);
+      return;
+    }
+    if (target.name().equals("RULE")) {
+      collectRule(target, sink);
+      return;
+    }
+    vars.collect(target, excluded, sink);
+  }
+
+  private static String baseVariable(String name) {
+    return name;
+  }
+
+  private void collectSnapshot(Target target, TransactionVariables.BiPredicate excluded, ValueSink sink) {
+    TransactionVariables snapshot = new TransactionVariables();
+    KeyedValues copy = snapshot.collection("MATCHED_VARS");
+    for (int i = 0; i < vars.matchedVars.size(); i++) copy.add(vars.matchedVars.key(i), vars.matchedVars.value(i));
+    snapshot.collect(target, excluded, sink);
+  }
+
+  private void collectRule(Target target, ValueSink sink) {
+    if (currentRule == null) return;
+    String value = ruleProperty(target.key());
+    if (value != null) sink.accept("RULE", target.key(), value);
+  }
+
+  private String ruleProperty(String key) {
+    if (currentRule == null || key == null) return null;
+    switch (key.toLowerCase(Locale.ROOT)) {
+      case "id":
+        return Long.toString(currentRule.id());
+      case "msg":
+        return currentRule.message() == null ? "" : currentRule.message().expand(this::resolveNoRuleMsg);
+      case "severity":
+        return Integer.toString(currentRule.severity());
+      case "phase":
+        return Integer.toString(currentRule.phase());
+      case "operator_value":
+        return currentLink == null ? null : currentLink.operatorArgument();
+      default:
+        return null;
+    }
+  }
+
+  private String resolveNoRuleMsg(String variable, String key) {
+    if (variable.equals("RULE") && key != null && key.equalsIgnoreCase("msg")) return "";
+    return resolve(variable, key);
+  }
+
+  @Override
+  public boolean isRemoved(Rule rule) {
+    for (int i = 0; i < removedIds.size(); i++) {
+      long[] r = removedIds.get(i);
+      if (rule.id() >= r[0] && rule.id() <= r[1]) return true;
+    }
+    if (!removedTags.isEmpty()) {
+      for (String tag : removedTags) {
+        for (String t : rule.tags()) {
+          if (t.equals(tag) || matchesRegex(t, tag)) return true;
+        }
+      }
+    }
+    if (!removedMessages.isEmpty() && rule.message() != null) {
+      for (String msg : removedMessages) {
+        if (rule.message().source().equals(msg)) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesRegex(String value, String regex) {
+    try {
+      return com.google.re2j.Pattern.compile(regex).matcher(value).find();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String transform(String value, TransformationChain chain) {
+    TransformKey key = new TransformKey(value, chain.id());
+    String cached = transformCache.get(key);
+    if (cached != null) return cached;
+    TransformationChain parent = chain.parent();
+    String input = parent == null ? value : transform(value, parent);
+    String result = chain.last().apply(input);
+    transformCache.put(key, result);
+    return result;
+  }
+
+  @Override
+  public long[] literalsIn(String value) {
+    long[] found = literalsFound.get(value);
+    if (found == null) {
+      found = ruleSet.prefilter().newFoundSet();
+      ruleSet.prefilter().scan(value, found);
+      literalsFound.put(value, found);
+    }
+    return found;
+  }
+
+  @Override
+  public void beginRule(Rule rule, Rule link) {
+    if (rule != currentRule && rule == link) vars.matchedVars.clear();
+    currentRule = rule;
+    currentLink = link;
+    captureEnabled = link.capturesEnabled();
+  }
+
+  @Override
+  public void matched(String variable, String key, String value) {
+    String name = key == null ? variable : variable + ":" + key;
+    vars.scalars.put("MATCHED_VAR", value);
+    vars.scalars.put("MATCHED_VAR_NAME", name);
+    vars.matchedVars.add(name, value);
+  }
+
+  @Override
+  public void record(MatchedRule match) {
+    matches.add(match);
+    if (match.severity() >= 0 && match.severity() < highestSeverity) {
+      highestSeverity = match.severity();
+      vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
+    }
+  }
+
+  @Override
+  public EngineMode mode() {
+    return mode;
+  }
+
+  @Override
+  public void interrupt(Interruption interruption) {
+    if (this.interruption == null) this.interruption = interruption;
+  }
+
+  // MatchContext
+
+  @Override
+  public String expand(Macro macro) {
+    return macro.expand(this);
+  }
+
+  @Override
+  public boolean captureEnabled() {
+    return captureEnabled;
+  }
+
+  @Override
+  public void capture(int index, String value) {
+    vars.tx.put(Integer.toString(index), value);
+  }
+
+  // MacroResolver
+
+  @Override
+  public String resolve(String variable, String key) {
+    if (variable.equals("RULE")) return ruleProperty(key);
+    if (variable.equals("MATCHED_VARS") && key == null) {
+      return vars.matchedVars.size() == 0 ? null : vars.matchedVars.value(vars.matchedVars.size() - 1);
+    }
+    return vars.lookup(variable, key);
+  }
+
+  // ActionContext
+
+  @Override
+  public void setVariable(String collection, String key, String value) {
+    vars.collection(collection).put(key, value);
+  }
+
+  @Override
+  public String variable(String collection, String key) {
+    KeyedValues c = vars.existingCollection(collection);
+    return c == null ? null : c.get(key);
+  }
+
+  @Override
+  public void deleteVariable(String collection, String key) {
+    KeyedValues c = vars.existingCollection(collection);
+    if (c != null) c.remove(key);
+  }
+
+  @Override
+  public void setEnvironment(String name, String value) {
+    vars.collection("ENV").put(name, value);
+  }
+
+  @Override
+  public void ruleEngine(String modeName) {
+    mode = EngineMode.parse(modeName);
+  }
+
+  @Override
+  public void removeRuleById(long from, long to) {
+    removedIds.add(new long[] {from, to});
+  }
+
+  @Override
+  public void removeRuleByTag(String tag) {
+    removedTags.add(tag);
+  }
+
+  @Override
+  public void removeRuleByMessage(String message) {
+    removedMessages.add(message);
+  }
+
+  @Override
+  public void removeTargetById(long from, long to, VariableSpec target) {
+    targetRemovals.add(new TargetRemoval(from, to, null, target.name(), selectorOf(target)));
+  }
+
+  @Override
+  public void removeTargetByTag(String tag, VariableSpec target) {
+    targetRemovals.add(new TargetRemoval(0, -1, tag, target.name(), selectorOf(target)));
+  }
+
+  private static KeySelector selectorOf(VariableSpec target) {
+    return target.key() == null && target.keyRegex() == null ? null : KeySelector.of(target);
+  }
+
+  @Override
+  public void requestBodyProcessor(String name) {
+    requestBodyProcessor = name;
+    vars.scalars.put("REQBODY_PROCESSOR", name);
+  }
+
+  @Override
+  public void requestBodyAccess(boolean on) {
+    requestBodyAccess = on;
+  }
+
+  @Override
+  public void responseBodyAccess(boolean on) {
+    responseBodyAccess = on;
+  }
+
+  @Override
+  public void forceRequestBodyVariable(boolean on) {
+    forceRequestBodyVariable = on;
+  }
+
+  @Override
+  public void auditEngine(String modeName) {
+    auditEngine = modeName;
+  }
+
+  @Override
+  public void auditLogParts(String parts) {
+    if (parts.startsWith("+")) auditLogParts = auditLogParts + parts.substring(1);
+    else if (parts.startsWith("-")) {
+      String remove = parts.substring(1);
+      StringBuilder b = new StringBuilder();
+      for (char c : auditLogParts.toCharArray()) if (remove.indexOf(c) < 0) b.append(c);
+      auditLogParts = b.toString();
+    } else auditLogParts = parts;
+  }
+
+  @Override
+  public void requestBodyLimit(long bytes) {
+    requestBodyLimit = bytes;
+  }
+
+  @Override
+  public long ruleId() {
+    return currentRule == null ? 0 : currentRule.id();
+  }
+}

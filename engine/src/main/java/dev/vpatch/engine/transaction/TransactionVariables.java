@@ -1,0 +1,158 @@
+package dev.vpatch.engine.transaction;
+
+import dev.vpatch.engine.rules.RuleContext.ValueSink;
+import dev.vpatch.engine.variables.KeyedValues;
+import dev.vpatch.engine.variables.Target;
+import dev.vpatch.engine.variables.VariableKind;
+import dev.vpatch.engine.variables.Variables;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The variables of one transaction: scalars and collections, filled by the transaction as the
+ * request and response arrive, and read by rules and macros.
+ */
+final class TransactionVariables {
+  final Map<String, String> scalars = new HashMap<>(64);
+  private final Map<String, KeyedValues> collections = new HashMap<>(32);
+  final KeyedValues argsGet = collection("ARGS_GET");
+  final KeyedValues argsPost = collection("ARGS_POST");
+  final KeyedValues requestHeaders = collection("REQUEST_HEADERS");
+  final KeyedValues requestCookies = collection("REQUEST_COOKIES");
+  final KeyedValues responseHeaders = collection("RESPONSE_HEADERS");
+  final KeyedValues tx = collection("TX");
+  final KeyedValues matchedVars = collection("MATCHED_VARS");
+  XmlDocument xml;
+
+  /** The named collection, created empty on first use. */
+  KeyedValues collection(String name) {
+    return collections.computeIfAbsent(name, k -> new KeyedValues());
+  }
+
+  KeyedValues existingCollection(String name) {
+    return collections.get(name);
+  }
+
+  /**
+   * Enumerates a target's values into the sink. {@code excluded} says whether a member of a
+   * collection has been removed from this rule at run time (ctl:ruleRemoveTarget*).
+   */
+  void collect(Target target, BiPredicate excluded, ValueSink sink) {
+    String name = target.name();
+    VariableKind kind = target.kind();
+    switch (kind) {
+      case SCALAR: {
+        String value = scalar(name);
+        if (target.isCount()) {
+          sink.accept(name, null, value == null ? "0" : "1");
+        } else if (value != null) {
+          sink.accept(name, null, value);
+        }
+        return;
+      }
+      case XML: {
+        int count = 0;
+        if (xml != null && target.key() != null) {
+          for (String value : xml.select(target.key())) {
+            if (target.isCount()) count++;
+            else sink.accept("XML", target.key(), value);
+          }
+        }
+        if (target.isCount()) sink.accept(name, null, Integer.toString(count));
+        return;
+      }
+      default:
+        break;
+    }
+    boolean names = kind == VariableKind.NAMES;
+    String base = names ? Variables.collectionOfNames(name) : name;
+    int count = 0;
+    if (base.equals("ARGS")) {
+      count += members(target, name, base, argsGet, names, excluded, sink);
+      count += members(target, name, base, argsPost, names, excluded, sink);
+    } else {
+      KeyedValues values = collections.get(base);
+      if (values != null) count += members(target, name, base, values, names, excluded, sink);
+    }
+    if (target.isCount()) sink.accept(name, null, Integer.toString(count));
+  }
+
+  /** Tests run-time exclusions: (variable, key) → excluded. */
+  interface BiPredicate {
+    boolean test(String variable, String key);
+  }
+
+  private static int members(
+      Target target,
+      String variable,
+      String base,
+      KeyedValues values,
+      boolean names,
+      BiPredicate excluded,
+      ValueSink sink) {
+    int count = 0;
+    int size = values.size();
+    for (int i = 0; i < size && i < values.size(); i++) {
+      String key = values.key(i);
+      if (!target.selects(key) || target.excludes(key)) continue;
+      if (excluded != null && excluded.test(base, key)) continue;
+      count++;
+      if (!target.isCount()) sink.accept(variable, key, names ? key : values.value(i));
+    }
+    return count;
+  }
+
+  /** Scalars, including the ones computed when asked (time). */
+  String scalar(String name) {
+    String value = scalars.get(name);
+    if (value != null || !name.startsWith("TIME")) return value;
+    java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
+    switch (name) {
+      case "TIME":
+        return String.format("%02d:%02d:%02d", now.getHour(), now.getMinute(), now.getSecond());
+      case "TIME_DAY":
+        return Integer.toString(now.getDayOfMonth());
+      case "TIME_EPOCH":
+        return Long.toString(now.toEpochSecond());
+      case "TIME_HOUR":
+        return Integer.toString(now.getHour());
+      case "TIME_MIN":
+        return Integer.toString(now.getMinute());
+      case "TIME_MON":
+        return Integer.toString(now.getMonthValue() - 1);
+      case "TIME_SEC":
+        return Integer.toString(now.getSecond());
+      case "TIME_WDAY":
+        return Integer.toString(now.getDayOfWeek().getValue() % 7);
+      case "TIME_YEAR":
+        return Integer.toString(now.getYear());
+      default:
+        return null;
+    }
+  }
+
+  /** Macro and ctl lookups: a scalar, or the first member of a collection with the key. */
+  String lookup(String variable, String key) {
+    if (key == null) {
+      String value = scalar(variable);
+      if (value != null) return value;
+      KeyedValues c = collections.get(variable);
+      return c == null || c.size() == 0 ? null : c.value(0);
+    }
+    if (variable.equals("ARGS")) {
+      String value = argsGet.get(key);
+      return value != null ? value : argsPost.get(key);
+    }
+    if (variable.equals("XML") && xml != null) {
+      java.util.List<String> values = xml.select(key);
+      return values.isEmpty() ? null : values.get(0);
+    }
+    KeyedValues c = collections.get(variable);
+    return c == null ? null : c.get(key);
+  }
+
+  static Predicate<String> none() {
+    return s -> false;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.vpatch.engine.transformations;
+
+/**
+ * The scan shared by the decoders of escapes that start with one introducer byte (backslash for
+ * escapeSeqDecode and jsDecode, '&' for htmlEntityDecode): bytes are copied until an introducer
+ * with at least one byte after it, which the subclass decodes. A final lone introducer stays.
+ */
+abstract class EscapeDecoder implements Transformation {
+  private final char introducer;
+
+  EscapeDecoder(char introducer) {
+    this.introducer = introducer;
+  }
+
+  @Override
+  public final String apply(String input) {
+    if (input.indexOf(introducer) < 0) {
+      return input;
+    }
+    int length = input.length();
+    LazyOutput out = new LazyOutput(input);
+    int i = 0;
+    while (i < length) {
+      char c = input.charAt(i);
+      int next = c == introducer && i + 1 < length ? decodeEscape(input, i, out) : -1;
+      if (next < 0) {
+        out.append(c);
+        i++;
+      } else {
+        i = next;
+      }
+    }
+    return out.result();
+  }
+
+  /**
+   * Decodes the escape whose introducer is at {@code start} (a byte follows it) into {@code out};
+   * returns the index after the escape, or -1 (writing nothing) when it is not one.
+   */
+  abstract int decodeEscape(String input, int start, LazyOutput out);
+
+  /** How many octal digits (1 to {@code max}) start at {@code first}, which is one. */
+  static int octalDigits(String input, int first, int max) {
+    int digits = 1;
+    while (digits < max && first + digits < input.length()
+        && CLocale.isOctalDigit(input.charAt(first + digits))) {
+      digits++;
+    }
+    return digits;
+  }
+}

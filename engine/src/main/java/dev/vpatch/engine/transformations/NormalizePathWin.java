@@ -1,0 +1,12 @@
+package dev.vpatch.engine.transformations;
+
+/**
+ * {@code normalizePathWin} (alias {@code normalisePathWin}): backslashes become slashes, then as
+ * {@link NormalizePath}.
+ */
+public final class NormalizePathWin implements Transformation {
+  @Override
+  public String apply(String input) {
+    return PathNormalizer.normalize(input, true);
+  }
+}

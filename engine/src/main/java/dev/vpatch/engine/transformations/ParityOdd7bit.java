@@ -1,0 +1,12 @@
+package dev.vpatch.engine.transformations;
+
+/**
+ * {@code parityOdd7bit}: sets bit 7 so that the byte has odd parity. Like ModSecurity, the parity is
+ * computed over all 8 input bits, bit 7 included.
+ */
+public final class ParityOdd7bit implements Transformation {
+  @Override
+  public String apply(String input) {
+    return Parity.map(input, false);
+  }
+}

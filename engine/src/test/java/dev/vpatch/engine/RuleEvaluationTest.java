@@ -1,0 +1,249 @@
+package dev.vpatch.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Evaluation semantics of SecLang: phases, chains, flow, variables, actions, ctl, audit. */
+class RuleEvaluationTest {
+  private static RuleSet rules(String text) {
+    return RuleSet.builder().addText(text, "rules.conf").build();
+  }
+
+  private static Transaction request(RuleSet rules, String method, String uri, String body, String... headers) {
+    Transaction tx = rules.newTransaction();
+    tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);
+    tx.processUri(uri, method, "HTTP/1.1");
+    for (int i = 0; i < headers.length; i += 2) tx.addRequestHeader(headers[i], headers[i + 1]);
+    if (tx.processRequestHeaders() != null) return tx;
+    if (body != null) {
+      byte[] b = body.getBytes(StandardCharsets.ISO_8859_1);
+      tx.appendRequestBody(b, 0, b.length);
+    }
+    tx.processRequestBody();
+    return tx;
+  }
+
+  private static List<Long> ids(Transaction tx) {
+    List<Long> ids = new ArrayList<>();
+    for (MatchedRule m : tx.matchedRules()) ids.add(m.ruleId());
+    return ids;
+  }
+
+  @Test
+  void denyInterruptsWithItsStatusAndStopsLaterRules() {
+    RuleSet r = rules("SecRule ARGS \"@rx evil\" \"id:1,phase:1,deny,status:406\"\nSecRule ARGS \"@rx .\" \"id:2,phase:1,pass\"");
+    Transaction tx = request(r, "GET", "/?a=evil", null);
+    assertThat(tx.interruption()).isEqualTo(new Interruption(1, "deny", 406, null, 1));
+    assertThat(ids(tx)).containsExactly(1L);
+  }
+
+  @Test
+  void detectionOnlyRecordsButNeverInterrupts() {
+    RuleSet r = rules("SecRuleEngine DetectionOnly\nSecRule ARGS \"@rx evil\" \"id:1,phase:1,deny\"\nSecRule ARGS \"@rx evil\" \"id:2,phase:1,deny\"");
+    Transaction tx = request(r, "GET", "/?a=evil", null);
+    assertThat(tx.interruption()).isNull();
+    assertThat(ids(tx)).containsExactly(1L, 2L);
+    assertThat(tx.matchedRules().get(0).disruptive()).isTrue();
+  }
+
+  @Test
+  void engineOffRunsNothing() {
+    RuleSet r = rules("SecRuleEngine Off\nSecRule ARGS \"@rx evil\" \"id:1,phase:1,deny\"");
+    assertThat(ids(request(r, "GET", "/?a=evil", null))).isEmpty();
+  }
+
+  @Test
+  void chainMatchesOnlyWhenEveryLinkMatchesAndUsesTheLastMatchedVar() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_METHOD \"@rx ^POST$\" \"id:1,phase:2,deny,chain,logdata:'%{MATCHED_VAR_NAME}=%{MATCHED_VAR}'\"\n"
+                + "  SecRule ARGS:q \"@rx x\" \"t:lowercase\"\nSecRequestBodyAccess On");
+    assertThat(request(r, "GET", "/?q=X", null).interruption()).isNull();
+    Transaction tx = request(r, "POST", "/?q=X", "");
+    assertThat(tx.interruption()).isNotNull();
+    assertThat(tx.matchedRules().get(0).data()).isEqualTo("ARGS:q=x");
+  }
+
+  @Test
+  void skipAfterJumpsToTheMarker() {
+    RuleSet r =
+        rules(
+            "SecAction \"id:1,phase:1,pass,nolog,skipAfter:END\"\n"
+                + "SecAction \"id:2,phase:1,pass\"\nSecMarker END\nSecAction \"id:3,phase:1,pass\"");
+    assertThat(ids(request(r, "GET", "/", null))).containsExactly(1L, 3L);
+  }
+
+  @Test
+  void skipSkipsWholeChains() {
+    RuleSet r =
+        rules(
+            "SecAction \"id:1,phase:1,pass,skip:1\"\nSecAction \"id:2,phase:1,pass,chain\"\n"
+                + "  SecRule REQUEST_URI \"@rx .\" \"t:none\"\nSecAction \"id:3,phase:1,pass\"");
+    assertThat(ids(request(r, "GET", "/", null))).containsExactly(1L, 3L);
+  }
+
+  @Test
+  void setvarArithmeticAndMacros() {
+    RuleSet r =
+        rules(
+            "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.score=5,setvar:tx.score=+3,setvar:'tx.score=-1'\"\n"
+                + "SecRule TX:score \"@rx ^7$\" \"id:2,phase:1,pass,msg:'score %{tx.score} from %{REMOTE_ADDR}'\"\n"
+                + "SecAction \"id:3,phase:1,pass,nolog,setvar:!tx.score\"\n"
+                + "SecRule &TX:score \"@rx ^0$\" \"id:4,phase:1,pass\"");
+    Transaction tx = request(r, "GET", "/", null);
+    assertThat(ids(tx)).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(tx.matchedRules().get(1).message()).isEqualTo("score 7 from 10.0.0.1");
+    assertThat(tx.matchedRules().get(0).log()).isFalse();
+  }
+
+  @Test
+  void countExclusionAndRegexKeySelectors() {
+    RuleSet r =
+        rules(
+            "SecRule &ARGS:/^id_/ \"@rx ^2$\" \"id:1,phase:1,pass\"\n"
+                + "SecRule ARGS|!ARGS:safe \"@rx bad\" \"id:2,phase:1,pass\"\n"
+                + "SecRule ARGS_NAMES \"@rx ^ID_B$\" \"id:3,phase:1,pass\"");
+    assertThat(ids(request(r, "GET", "/?id_a=1&ID_B=2&safe=bad", null))).containsExactly(1L, 3L);
+    assertThat(ids(request(r, "GET", "/?id_a=1&other=bad", null))).containsExactly(2L);
+  }
+
+  @Test
+  void captureFillsTxGroups() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_HEADERS:Content-Type \"@rx ^([^;]+);\\s*charset=(\\S+)\" \"id:1,phase:1,pass,capture,chain\"\n"
+                + "  SecRule TX:2 \"@rx ^latin1$\" \"setvar:tx.type=%{tx.1}\"\n"
+                + "SecRule TX:type \"@rx ^text/html$\" \"id:2,phase:1,pass\"");
+    assertThat(ids(request(r, "GET", "/", null, "Content-Type", "text/html; charset=latin1")))
+        .containsExactly(1L, 2L);
+  }
+
+  @Test
+  void ctlRemovesRulesAndTargetsForThisTransactionOnly() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/admin\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveById=10-11,ctl:ruleRemoveTargetById=12;ARGS:pw\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:10,phase:1,pass\"\nSecRule ARGS \"@rx x\" \"id:11,phase:2,pass\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:12,phase:2,pass\"");
+    assertThat(ids(request(r, "GET", "/admin?pw=x", null))).containsExactly(1L);
+    assertThat(ids(request(r, "GET", "/admin?pw=x&q=x", null))).containsExactly(1L, 12L);
+    assertThat(ids(request(r, "GET", "/user?pw=x", null))).containsExactly(10L, 11L, 12L);
+  }
+
+  @Test
+  void ctlRuleEngineOffStopsEnforcement() {
+    RuleSet r =
+        rules(
+            "SecRule REMOTE_ADDR \"@rx ^10\\.\" \"id:1,phase:1,pass,nolog,ctl:ruleEngine=Off\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:2,phase:1,deny\"");
+    assertThat(request(r, "GET", "/?a=x", null).interruption()).isNull();
+  }
+
+  @Test
+  void loadTimeTargetUpdatesAndRemovals() {
+    RuleSet r =
+        rules(
+            "SecRule ARGS \"@rx x\" \"id:1,phase:1,pass\"\nSecRule ARGS \"@rx x\" \"id:2,phase:1,pass\"\n"
+                + "SecRuleUpdateTargetById 1 \"!ARGS:skip\"\nSecRuleRemoveById 2");
+    assertThat(ids(request(r, "GET", "/?skip=x", null))).isEmpty();
+    assertThat(ids(request(r, "GET", "/?other=x", null))).containsExactly(1L);
+  }
+
+  @Test
+  void allowStopsLaterPhasesButRedirectAndDropInterrupt() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/ok\" \"id:1,phase:1,allow\"\nSecAction \"id:2,phase:2,deny\"\n"
+                + "SecRule REQUEST_URI \"@rx ^/moved\" \"id:3,phase:1,redirect:'https://example.org/%{REQUEST_METHOD}'\"\n"
+                + "SecRule REQUEST_URI \"@rx ^/drop\" \"id:4,phase:1,drop\"");
+    assertThat(request(r, "GET", "/ok", null).interruption()).isNull();
+    assertThat(request(r, "GET", "/other", null).interruption().ruleId()).isEqualTo(2);
+    assertThat(request(r, "GET", "/moved", null).interruption())
+        .isEqualTo(new Interruption(3, "redirect", 302, "https://example.org/GET", 1));
+    assertThat(request(r, "GET", "/drop", null).interruption().action()).isEqualTo("drop");
+  }
+
+  @Test
+  void requestVariablesAreFilledLikeModSecurity() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_FILENAME \"@rx ^/a b/c\\.php$\" \"id:1,phase:1,pass\"\n"
+                + "SecRule REQUEST_BASENAME \"@rx ^c\\.php$\" \"id:2,phase:1,pass\"\n"
+                + "SecRule QUERY_STRING \"@rx ^x=%41$\" \"id:3,phase:1,pass\"\n"
+                + "SecRule ARGS_GET:x \"@rx ^A$\" \"id:4,phase:1,pass\"\n"
+                + "SecRule REQUEST_LINE \"@rx ^GET /a%20b/c\\.php\\?x=%41 HTTP/1\\.1$\" \"id:5,phase:1,pass\"\n"
+                + "SecRule REQUEST_COOKIES:sid \"@rx ^abc$\" \"id:6,phase:1,pass\"\n"
+                + "SecRule REQUEST_COOKIES_NAMES \"@rx ^theme$\" \"id:7,phase:1,pass\"\n"
+                + "SecRule REQUEST_HEADERS:user-agent \"@rx curl\" \"id:8,phase:1,pass\"");
+    Transaction tx =
+        request(r, "GET", "/a%20b/c.php?x=%41", null, "Cookie", "sid=abc; theme=dark", "User-Agent", "curl/8");
+    assertThat(ids(tx)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+  }
+
+  @Test
+  void multiMatchTriesTheValueBeforeAndAfterEachTransformation() {
+    RuleSet r = rules("SecRule ARGS \"@rx ^%41$\" \"id:1,phase:1,pass,t:urlDecodeUni,multiMatch\"");
+    assertThat(ids(request(r, "GET", "/?a=%2541", null))).containsExactly(1L);
+  }
+
+  @Test
+  void auditLogIsWrittenForRelevantTransactionsInModSecurityJsonLayout() {
+    List<String> lines = new ArrayList<>();
+    RuleSet r =
+        RuleSet.builder()
+            .addText(
+                "SecAuditEngine RelevantOnly\nSecAuditLogParts ABFHZ\n"
+                    + "SecRule ARGS \"@rx evil\" \"id:7,phase:1,deny,msg:'Evil %{MATCHED_VAR}',tag:'attack',severity:CRITICAL\"",
+                "rules.conf")
+            .auditSink(lines::add)
+            .build();
+    Transaction benign = request(r, "GET", "/?a=fine", null);
+    benign.processResponseHeaders(200, "HTTP/1.1");
+    benign.processLogging();
+    Transaction tx = request(r, "GET", "/?a=evil", null, "Host", "example.org");
+    tx.processLogging();
+    assertThat(lines).hasSize(1);
+    String json = lines.get(0);
+    assertThat(json)
+        .contains("\"transaction\":{\"client_ip\":\"10.0.0.1\"")
+        .contains("\"unique_id\":\"" + tx.id() + "\"")
+        .contains("\"uri\":\"/?a=evil\"")
+        .contains("\"headers\":{\"Host\":\"example.org\"}")
+        .contains("\"http_code\":403")
+        .contains("\"message\":\"Evil evil\"")
+        .contains("\"ruleId\":\"7\"")
+        .contains("\"severity\":\"2\"")
+        .contains("\"tags\":[\"attack\"]");
+  }
+
+  @Test
+  void vpatchDefaultsMakeBlockDenyAndParseJsonBodies() {
+    RuleSet r =
+        RuleSet.builder()
+            .addVpatchDefaults()
+            .addText("SecRule ARGS:json.user.name \"@rx evil\" \"id:1,phase:2,block\"", "rules.conf")
+            .build();
+    Transaction tx = request(r, "POST", "/api", "{\"user\":{\"name\":\"evil\"}}", "Content-Type", "application/json");
+    assertThat(tx.interruption()).isNotNull();
+    assertThat(tx.interruption().status()).isEqualTo(403);
+    Transaction broken = request(r, "POST", "/api", "{\"user\":", "Content-Type", "application/json");
+    assertThat(broken.interruption().ruleId()).isEqualTo(200002);
+    assertThat(broken.interruption().status()).isEqualTo(400);
+  }
+
+  @Test
+  void unicodeMapFileAppliesToEveryUrlDecodeUniWhereverTheDirectiveStands(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("unicode.mapping"), "20127 (US-ASCII)\n00e9:65 00c0:41\n");
+    java.nio.file.Path rulesFile = dir.resolve("rules.conf");
+    java.nio.file.Files.writeString(
+        rulesFile,
+        "SecRule ARGS \"@rx ^cafe$\" \"id:1,phase:1,pass,t:urlDecodeUni\"\nSecUnicodeMapFile unicode.mapping 20127\n");
+    RuleSet r = RuleSet.builder().addFile(rulesFile).build();
+    assertThat(ids(request(r, "GET", "/?a=caf%25u00e9", null))).containsExactly(1L);
+  }
+}
