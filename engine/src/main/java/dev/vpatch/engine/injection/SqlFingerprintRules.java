@@ -18,8 +18,9 @@ final class SqlFingerprintRules {
   private static final String V = "[sn1v]";
 
   private static final List<Pattern> DANGEROUS = compile(
-      // UNION [ALL] SELECT / UNION (SELECT
-      "U[E(]",
+      // UNION [ALL] SELECT / UNION (SELECT right after the value, or as the whole value
+      "^[sn1v]\\)*U[E(]",
+      "^UE[1vfs(]",
       // a sub-select after an operator, a comma, a keyword or the broken-out string
       "[&o,;kf]\\(+E",
       "^s\\)*\\(+E",
