@@ -121,7 +121,7 @@ final class SqlFingerprintRules {
       String fingerprint, SqlFolder tokens, int tokenCount, String input) {
     int length = fingerprint.length();
     char last = fingerprint.charAt(length - 1);
-    if (length > 1 && last == SqlTokenType.COMMENT && input.toLowerCase().contains("sp_password")) {
+    if (length > 1 && last == SqlTokenType.COMMENT && input.contains("sp_password")) {
       return true; // hides the statement from MSSQL's audit log
     }
     if (last == SqlTokenType.COMMENT && length <= 3) {
