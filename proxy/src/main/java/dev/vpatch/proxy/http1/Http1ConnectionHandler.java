@@ -62,6 +62,12 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.input = ctx.alloc().buffer(1024);
+    ctx.channel().config().setAutoRead(false);
+    if (ctx.channel().isActive()) {
+      // Installed after TLS/ALPN or protocol detection: the connection is already up.
+      headStartNanos = System.nanoTime();
+      requestRead();
+    }
   }
 
   @Override
