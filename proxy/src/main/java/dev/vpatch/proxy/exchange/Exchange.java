@@ -15,6 +15,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -196,7 +197,8 @@ public final class Exchange implements UpstreamListener {
         if (last) {
           requestComplete = true;
         }
-        upstream.writeAndFlush(content).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        HttpContent forward = last ? new DefaultLastHttpContent(content.content()) : content;
+        upstream.writeAndFlush(forward).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         if (last) {
           awaitResponse();
         } else if (upstream.isWritable()) {
@@ -298,7 +300,12 @@ public final class Exchange implements UpstreamListener {
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
       if (piece instanceof LastHttpContent) {
-        piece.release();
+        // HTTP/2 ends a body with data in its last frame; its trailers were never inspected: dropped.
+        if (piece.content().isReadable()) {
+          connection.write(new DefaultHttpContent(piece.content())).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        } else {
+          piece.release();
+        }
       } else {
         connection.write(piece).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
       }

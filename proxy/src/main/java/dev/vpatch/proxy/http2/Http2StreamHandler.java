@@ -55,9 +55,15 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements C
     } else {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    // Asking for more here, not inside channelRead, lets the stream channel send its WINDOW_UPDATE.
     if (exchange != null && !requestDone && exchange.wantsRequestBody()) {
       ctx.read();
     }
+    ctx.fireChannelReadComplete();
   }
 
   private static void removeSyntheticHeaders(HttpHeaders headers) {
