@@ -67,6 +67,7 @@ public final class Exchange implements UpstreamListener {
   private boolean keepAlive;
   private boolean head;
   private boolean requestComplete;
+  private boolean upgrade;
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
   private long pendingBytes;
   private long inspectLimit;
@@ -117,6 +118,7 @@ public final class Exchange implements UpstreamListener {
     this.keepAlive = HttpUtil.isKeepAlive(request);
     boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
     this.requestComplete = !hasBody;
+    this.upgrade = isWebSocketUpgrade(request) && !hasBody;
     context.metrics().request();
 
     if (!checkExpect()) {
@@ -146,6 +148,12 @@ public final class Exchange implements UpstreamListener {
     if (runPhase2()) {
       connectUpstream();
     }
+  }
+
+  private static boolean isWebSocketUpgrade(HttpRequest request) {
+    return request.method().equals(HttpMethod.GET) && request.protocolVersion() == HttpVersion.HTTP_1_1
+        && request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
+        && request.headers().containsValue(HttpHeaderNames.CONNECTION, "upgrade", true);
   }
 
   private boolean checkExpect() {
@@ -363,6 +371,10 @@ public final class Exchange implements UpstreamListener {
     if (!forwardedFor) {
       out.add("X-Forwarded-For", clientAddress);
     }
+    if (upgrade) {
+      out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      out.add(HttpHeaderNames.UPGRADE, in.get(HttpHeaderNames.UPGRADE));
+    }
     out.add("X-Forwarded-Proto", client.scheme());
     if (host != null) {
       out.add("X-Forwarded-Host", host);
@@ -395,6 +407,10 @@ public final class Exchange implements UpstreamListener {
 
   private void onResponseHead(HttpResponse head) {
     HttpResponseStatus status = head.status();
+    if (status.code() == 101 && upgrade) {
+      onSwitchingProtocols(head);
+      return;
+    }
     if (status.codeClass() == HttpStatusClass.INFORMATIONAL) {
       // Interim answers (100, 103) end at their empty last content; the final response follows.
       skippingInterim = true;
@@ -427,6 +443,50 @@ public final class Exchange implements UpstreamListener {
       }
     }
     sendResponseHead();
+  }
+
+  /** The upstream accepted the WebSocket handshake: after phase 3, both sides become a byte tunnel. */
+  private void onSwitchingProtocols(HttpResponse head) {
+    cancelResponseTimer();
+    releaseReplay();
+    response = head;
+    if (tx != null) {
+      try {
+        for (Map.Entry<String, String> header : head.headers()) {
+          tx.addResponseHeader(header.getKey(), header.getValue());
+        }
+        if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        if (!engineFailed(e)) {
+          return;
+        }
+      }
+    }
+    Channel connection = upstream;
+    upstream = null;
+    boolean[] freed = new boolean[1];
+    Runnable free = () -> {
+      if (!freed[0]) {
+        freed[0] = true;
+        context.pools().discard(connection);
+      }
+    };
+    FullHttpResponse switching = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status());
+    switching.headers().set(head.headers());
+    client.nextResponseIsHead(false);
+    responseHeadSent = true;
+    clientChannel.writeAndFlush(switching);
+    state = State.DONE;
+    if (client.switchToTunnel(connection, free)) {
+      UpstreamPools.switchToTunnel(connection, new TunnelRelay(clientChannel, free));
+    } else {
+      free.run();
+      clientChannel.close();
+    }
+    releaseBuffers();
+    logTransaction();
   }
 
   private boolean mayHaveBody(HttpResponse head) {

@@ -280,6 +280,23 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   }
 
   @Override
+  public boolean switchToTunnel(Channel upstream, Runnable onClose) {
+    exchange = null;
+    closing = true;
+    cancelReadTimer();
+    Channel client = ctx.channel();
+    ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
+    client.pipeline().addLast("tunnel", new dev.vpatch.proxy.exchange.TunnelRelay(upstream, onClose));
+    client.pipeline().remove(this);
+    client.pipeline().remove(encoder);
+    if (early != null) {
+      upstream.writeAndFlush(early);
+    }
+    client.config().setAutoRead(true);
+    return true;
+  }
+
+  @Override
   public void nextResponseIsHead(boolean head) {
     encoder.nextResponseIsHead(head);
   }

@@ -113,6 +113,11 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements C
   }
 
   @Override
+  public boolean switchToTunnel(Channel upstream, Runnable onClose) {
+    return false;
+  }
+
+  @Override
   public void nextResponseIsHead(boolean head) {
     // The HTTP/2 codec knows HEAD semantics from the frames themselves.
   }
