@@ -1,6 +1,7 @@
 package dev.vpatch.proxy.exchange;
 
 import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.proxy.EngineMode;
@@ -765,7 +766,8 @@ public final class Exchange implements UpstreamListener {
       long start = System.nanoTime();
       tx.processLogging();
       context.metrics().phase(5, System.nanoTime() - start);
-      if (verdict != null && !enforced) {
+      boolean wouldHaveBlocked = verdict != null || tx.matchedRules().stream().anyMatch(MatchedRule::disruptive);
+      if (wouldHaveBlocked && !enforced) {
         context.metrics().wouldHaveBlocked();
       }
       tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));
