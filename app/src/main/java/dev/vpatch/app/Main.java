@@ -28,10 +28,13 @@ import picocli.CommandLine.Command;
       VulnCommand.class,
       PatchCommand.class,
       ReportCommand.class,
+      dev.vpatch.app.cli.AdminCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Mixin(name = "db") dev.vpatch.app.cli.DbOption db;
+  @CommandLine.Mixin(name = "ruleIds") dev.vpatch.app.cli.RuleIdRangeOption ruleIds;
 
   @Override
   public void run() {
@@ -39,7 +42,9 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new UserErrorHandler());
   }
 
   public static void main(String[] args) {

@@ -3,6 +3,7 @@ package dev.vpatch.engine.operators;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.regex.PcrePattern;
 import dev.vpatch.engine.operators.regex.RegexMatch;
+import java.util.Set;
 
 /**
  * {@code @rx}: PCRE regular expression search, with ModSecurity's flags (DOTALL, MULTILINE). With
@@ -30,6 +31,14 @@ public final class RxOperator implements Operator {
   /** The compiled pattern, or null when the argument holds macros (compiled per evaluation). */
   public PcrePattern pattern() {
     return constant;
+  }
+
+  /**
+   * Literals of which every match contains at least one (ASCII case ignored, lower case), for a
+   * prefilter; empty when unknown, including for macro arguments.
+   */
+  public Set<String> requiredLiterals() {
+    return constant == null ? Set.of() : constant.requiredLiterals();
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.audit.AuditFileSink;
 import dev.vpatch.engine.audit.AuditSink;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.transaction.DefaultTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,11 +20,13 @@ public final class CompiledRuleSet implements RuleSet {
   private final List<Map<String, Integer>> markerPositions = new ArrayList<>();
   private final List<Rule> rules;
   private final AuditSink auditSink;
+  private final LiteralPrefilter prefilter;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
 
-  CompiledRuleSet(EngineConfig config, List<Rule> starters, AuditSink auditSink) {
+  CompiledRuleSet(EngineConfig config, List<Rule> starters, LiteralPrefilter prefilter, AuditSink auditSink) {
     this.config = config;
+    this.prefilter = prefilter;
     this.rules = List.copyOf(starters);
     for (int phase = 0; phase <= 5; phase++) {
       List<Rule> list = new ArrayList<>();
@@ -63,6 +66,10 @@ public final class CompiledRuleSet implements RuleSet {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  public LiteralPrefilter prefilter() {
+    return prefilter;
   }
 
   public AuditSink auditSink() {

@@ -4,6 +4,7 @@ import dev.vpatch.engine.actions.Action;
 import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.Operator;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.Target;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Rule {
   final boolean negated;
   final Transformation[] transformations;
   final TransformationChain transformationChain;
+  final LiteralPrefilter.Requirement prefilter;
   final Action[] runtimeActions;
   final Macro message;
   final Macro logData;
@@ -46,7 +48,7 @@ public final class Rule {
   final String skipAfter;
   final Rule next;
 
-  Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains) {
+  Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
     this.id = b.id;
     this.phase = b.phase;
     this.file = b.file;
@@ -59,6 +61,7 @@ public final class Rule {
     this.negated = b.negated;
     this.transformations = b.transformations.toArray(Transformation[]::new);
     this.transformationChain = chains.intern(b.transformationNames, b.transformations);
+    this.prefilter = b.prefilterHandle < 0 ? null : prefilter.requirement(b.prefilterHandle);
     this.runtimeActions = b.runtimeActions.toArray(Action[]::new);
     this.message = b.message;
     this.logData = b.logData;

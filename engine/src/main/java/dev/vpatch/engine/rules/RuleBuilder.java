@@ -5,6 +5,8 @@ import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.actions.RuleSettings;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.Operator;
+import dev.vpatch.engine.operators.RxOperator;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.seclang.VariableSpec;
 import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.KeySelector;
@@ -51,6 +53,8 @@ final class RuleBuilder implements RuleSettings {
   int skip;
   String skipAfter;
   RuleBuilder next;
+  /** Handle of this link's literal requirement in the rule set's prefilter, or -1. */
+  int prefilterHandle = -1;
 
   RuleBuilder(String file, int line) {
     this.file = file;
@@ -78,8 +82,17 @@ final class RuleBuilder implements RuleSettings {
     }
   }
 
-  Rule freeze(TransformationChain.Interner chains) {
-    return new Rule(this, next == null ? null : next.freeze(chains), chains);
+  /** Registers the literals a match of this link (and its chain) needs with the prefilter. */
+  void registerLiterals(LiteralPrefilter.Builder prefilter) {
+    if (operator instanceof RxOperator && !negated && !multiMatch) {
+      java.util.Set<String> literals = ((RxOperator) operator).requiredLiterals();
+      if (!literals.isEmpty()) prefilterHandle = prefilter.add(literals);
+    }
+    if (next != null) next.registerLiterals(prefilter);
+  }
+
+  Rule freeze(TransformationChain.Interner chains, LiteralPrefilter prefilter) {
+    return new Rule(this, next == null ? null : next.freeze(chains, prefilter), chains, prefilter);
   }
 
   @Override

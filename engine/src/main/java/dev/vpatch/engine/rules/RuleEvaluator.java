@@ -9,7 +9,9 @@ import dev.vpatch.engine.variables.Target;
 
 /**
  * Runs the rules of one phase against a transaction: targets → transformations → operator, chains,
- * skip/skipAfter, run-time actions, disruptive actions. One instance per transaction (it keeps the
+ * skip/skipAfter, run-time actions, disruptive actions. As in ModSecurity v3, the run-time actions
+ * of a rule (setvar, ctl...) run for each matched value as soon as it matches, whether or not the
+ * rest of its chain matches; the disruptive action and the log entry need the whole chain. One instance per transaction (it keeps the
  * state of the rule being evaluated, so that evaluation allocates little).
  */
 public final class RuleEvaluator implements RuleContext.ValueSink {
@@ -19,7 +21,6 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   // State of the link being evaluated.
   private Rule link;
   private boolean linkMatched;
-  private boolean runActionsPerMatch;
 
   public RuleEvaluator(CompiledRuleSet ruleSet, RuleContext context) {
     this.ruleSet = ruleSet;
@@ -54,12 +55,6 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
     for (Rule l = starter; l != null; l = l.next) {
       if (!evaluateLink(starter, l)) return false;
     }
-    if (starter.next != null) {
-      for (Rule l = starter; l != null; l = l.next) {
-        context.beginRule(starter, l);
-        runActions(l);
-      }
-    }
     return true;
   }
 
@@ -67,10 +62,9 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
     context.beginRule(starter, l);
     link = l;
     linkMatched = false;
-    runActionsPerMatch = starter.next == null;
     if (l.targets.length == 0) {
       linkMatched = true;
-      if (runActionsPerMatch) runActions(l);
+      runActions(l);
       return true;
     }
     for (Target target : l.targets) {
@@ -86,7 +80,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
     if (matchedValue == null) return;
     linkMatched = true;
     context.matched(variable, key, matchedValue);
-    if (runActionsPerMatch) runActions(l);
+    runActions(l);
   }
 
   /** The (transformed) value when the operator matches it, else null. */
@@ -104,6 +98,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       return null;
     }
     String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
+    if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(transformed))) return null;
     return l.operator.matches(context, transformed) != l.negated ? transformed : null;
   }
 

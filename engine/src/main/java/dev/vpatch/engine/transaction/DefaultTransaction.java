@@ -26,6 +26,7 @@ import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final Map<TransformKey, String> transformCache = new HashMap<>();
+  private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   private final ArrayList<String> removedTags = new ArrayList<>();
   private final ArrayList<String> removedMessages = new ArrayList<>();
@@ -136,7 +138,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     s.put("PATH_INFO", filename);
     if (!query.isEmpty()) {
       int limit = config.argumentsLimit();
-      UrlEncodedParser.parse(
+      UrlEncodedParser.Result parsed = UrlEncodedParser.parse(
           query,
           config.argumentSeparator(),
           (name, value) -> {
@@ -144,6 +146,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             vars.argsGet.add(name, value);
             return true;
           });
+      if (parsed.invalidEncoding()) s.put("URLENCODED_ERROR", "1");
     }
   }
 
@@ -163,7 +166,20 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public Interruption processRequestHeaders() {
+    if (lastPhase < 1) {
+      String processor = processorFor(vars.requestHeaders.get("content-type"));
+      if (processor != null) vars.scalars.put("REQBODY_PROCESSOR", processor);
+    }
     return runPhase(1);
+  }
+
+  /** The processor ModSecurity picks from the Content-Type alone (XML and JSON need rules). */
+  private static String processorFor(String contentType) {
+    if (contentType == null) return null;
+    String type = contentType.toLowerCase(Locale.ROOT).strip();
+    if (type.startsWith("application/x-www-form-urlencoded")) return "URLENCODED";
+    if (type.startsWith("multipart/form-data")) return "MULTIPART";
+    return null;
   }
 
   @Override
@@ -200,16 +216,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     byte[] data = requestBody == null ? new byte[0] : requestBody.data();
     int length = requestBody == null ? 0 : requestBody.length();
     String contentType = vars.requestHeaders.get("content-type");
-    String processorName = requestBodyProcessor;
-    if (processorName == null && contentType != null) {
-      String type = contentType.toLowerCase(Locale.ROOT).strip();
-      if (type.startsWith("application/x-www-form-urlencoded")) processorName = "URLENCODED";
-      else if (type.startsWith("multipart/form-data")) processorName = "MULTIPART";
-    }
+    String processorName = requestBodyProcessor != null ? requestBodyProcessor : processorFor(contentType);
     Map<String, String> s = vars.scalars;
     if (length > 0 || requestBody != null) {
-      String body = ByteStrings.of(data, 0, length);
-      s.put("REQUEST_BODY", body);
+      // The XML and multipart processors replace the raw body variable (as in ModSecurity v2;
+      // v3 keeps it, which CRS's tests list as a false positive); JSON keeps it because CRS
+      // inspects JSON keys in REQUEST_BODY.
+      boolean structured = "XML".equals(processorName) || "MULTIPART".equals(processorName);
+      if (!structured || forceRequestBodyVariable) s.put("REQUEST_BODY", ByteStrings.of(data, 0, length));
       s.put("REQUEST_BODY_LENGTH", Integer.toString(length));
       if (!"MULTIPART".equals(processorName) && length > config.requestBodyNoFilesLimit()
           && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
@@ -222,7 +236,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     s.put("REQBODY_PROCESSOR", processorName);
     BodyProcessor processor = BodyProcessors.lookup(processorName);
     BodyContext context =
-        new BodyContext(contentType, config.argumentSeparator(), config.argumentsLimit(), config.jsonDepthLimit());
+        new BodyContext(
+            contentType,
+            config.argumentSeparator(),
+            Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
+            config.jsonDepthLimit());
     if (processor != null) processor.process(data, length, context, new Sink());
     long combined = 0;
     for (KeyedValues args : List.of(vars.argsGet, vars.argsPost)) {
@@ -553,6 +571,17 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
+  public long[] literalsIn(String value) {
+    long[] found = literalsFound.get(value);
+    if (found == null) {
+      found = ruleSet.prefilter().newFoundSet();
+      ruleSet.prefilter().scan(value, found);
+      literalsFound.put(value, found);
+    }
+    return found;
+  }
+
+  @Override
   public void beginRule(Rule rule, Rule link) {
     if (rule != currentRule && rule == link) vars.matchedVars.clear();
     currentRule = rule;
@@ -676,6 +705,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void requestBodyProcessor(String name) {
     requestBodyProcessor = name;
+    vars.scalars.put("REQBODY_PROCESSOR", name);
   }
 
   @Override

@@ -7,9 +7,16 @@ package dev.vpatch.engine.transformations;
 public final class CompressWhitespace implements Transformation {
   @Override
   public String apply(String input) {
-    LazyOutput out = new LazyOutput(input);
-    boolean inWhitespace = false;
-    for (int i = 0; i < input.length(); i++) {
+    int start = 0;
+    while (start < input.length() && !startsChange(input, start)) {
+      start++;
+    }
+    if (start == input.length()) {
+      return input;
+    }
+    LazyOutput out = new LazyOutput(input, start);
+    boolean inWhitespace = start > 0 && input.charAt(start - 1) == ' ';
+    for (int i = start; i < input.length(); i++) {
       char c = input.charAt(i);
       if (!CLocale.isSpace(c)) {
         inWhitespace = false;
@@ -20,5 +27,11 @@ public final class CompressWhitespace implements Transformation {
       }
     }
     return out.result();
+  }
+
+  /** Whether the byte at {@code i} is whitespace that is not a single space kept as it is. */
+  private static boolean startsChange(String input, int i) {
+    char c = input.charAt(i);
+    return CLocale.isSpace(c) && (c != ' ' || (i > 0 && CLocale.isSpace(input.charAt(i - 1))));
   }
 }

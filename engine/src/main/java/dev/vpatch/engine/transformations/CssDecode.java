@@ -11,8 +11,14 @@ public final class CssDecode implements Transformation {
   @Override
   public String apply(String input) {
     int length = input.length();
-    LazyOutput out = new LazyOutput(input);
     int i = 0;
+    while (i < length && input.charAt(i) != '\\' && input.charAt(i) != '\0') {
+      i++;
+    }
+    if (i == length) {
+      return input;
+    }
+    LazyOutput out = new LazyOutput(input, i);
     while (i < length) {
       char c = input.charAt(i);
       if (c != '\\') {

@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import java.util.Arrays;
+
 /**
  * The output of a transformation that reads its input left to right. As long as the output is a
  * prefix of the input nothing is copied; the first differing byte allocates the buffer. {@link
@@ -15,6 +17,12 @@ final class LazyOutput {
     this.input = input;
   }
 
+  /** An output that already holds the first {@code unchangedPrefix} bytes of {@code input}. */
+  LazyOutput(String input, int unchangedPrefix) {
+    this.input = input;
+    this.length = unchangedPrefix;
+  }
+
   void append(char c) {
     if (buffer == null) {
       if (length < input.length() && input.charAt(length) == c) {
@@ -24,7 +32,7 @@ final class LazyOutput {
       buffer = new char[Math.max(16, input.length() + 16)];
       input.getChars(0, length, buffer, 0);
     } else if (length == buffer.length) {
-      buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+      buffer = Arrays.copyOf(buffer, buffer.length * 2);
     }
     buffer[length++] = c;
   }

@@ -4,6 +4,7 @@ package dev.vpatch.engine.transformations;
 public final class Length implements Transformation {
   @Override
   public String apply(String input) {
-    return Integer.toString(input.length());
+    String length = Integer.toString(input.length());
+    return length.equals(input) ? input : length;
   }
 }

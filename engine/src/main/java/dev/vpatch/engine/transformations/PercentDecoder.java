@@ -1,14 +1,17 @@
 package dev.vpatch.engine.transformations;
 
+import java.nio.CharBuffer;
+
 /**
  * ModSecurity's non-strict URL decoding behind urlDecode and urlDecodeUni: %HH becomes a byte, '+'
  * a space, and a '%' that does not start a valid escape stays as it is. With {@code unicode},
- * %uHHHH (or %UHHHH) is decoded too, see {@link UnicodeLowByte}; an invalid %u keeps both bytes.
+ * %uHHHH (or %UHHHH) is decoded too: through {@code map} when it lists the code point, else see
+ * {@link UnicodeLowByte}; an invalid %u keeps both bytes.
  */
 final class PercentDecoder {
   private PercentDecoder() {}
 
-  static String decode(String input, boolean unicode) {
+  static String decode(String input, boolean unicode, UnicodeMap map) {
     int length = input.length();
     int start = 0;
     while (start < length && input.charAt(start) != '%' && input.charAt(start) != '+') {
@@ -29,7 +32,8 @@ final class PercentDecoder {
       } else if (unicode && i + 1 < length
           && (input.charAt(i + 1) == 'u' || input.charAt(i + 1) == 'U')) {
         if (i + 5 < length && CLocale.areHexDigits(input, i + 2, 4)) {
-          out[o++] = UnicodeLowByte.of(input, i + 2);
+          int mapped = map == null ? -1 : map.byteFor(Integer.parseInt(input, i + 2, i + 6, 16));
+          out[o++] = mapped >= 0 ? (char) mapped : UnicodeLowByte.of(input, i + 2);
           i += 6;
         } else {
           out[o++] = '%';
@@ -44,7 +48,7 @@ final class PercentDecoder {
         i++;
       }
     }
-    return o == length && input.contentEquals(java.nio.CharBuffer.wrap(out)) ? input
+    return o == length && input.contentEquals(CharBuffer.wrap(out)) ? input
         : new String(out, 0, o);
   }
 }

@@ -7,9 +7,15 @@ package dev.vpatch.engine.transformations;
 public final class RemoveCommentsChar implements Transformation {
   @Override
   public String apply(String input) {
-    LazyOutput out = new LazyOutput(input);
     int length = input.length();
     int i = 0;
+    while (i < length && markerLength(input, i) == 0) {
+      i++;
+    }
+    if (i == length) {
+      return input;
+    }
+    LazyOutput out = new LazyOutput(input, i);
     while (i < length) {
       int marker = markerLength(input, i);
       if (marker > 0) {

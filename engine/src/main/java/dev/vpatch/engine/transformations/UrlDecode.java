@@ -7,6 +7,6 @@ package dev.vpatch.engine.transformations;
 public final class UrlDecode implements Transformation {
   @Override
   public String apply(String input) {
-    return PercentDecoder.decode(input, false);
+    return PercentDecoder.decode(input, false, null);
   }
 }

@@ -26,8 +26,7 @@ public final class Utf8ToUnicode implements Transformation {
     if (start == length) {
       return input;
     }
-    StringBuilder out = new StringBuilder(length + 16);
-    out.append(input, 0, start);
+    LazyOutput out = new LazyOutput(input, start);
     int i = start;
     while (i < length) {
       char c = input.charAt(i);
@@ -52,11 +51,11 @@ public final class Utf8ToUnicode implements Transformation {
       }
       i += sequence;
     }
-    return out.toString();
+    return out.result();
   }
 
   /** Encodes the {@code bytes}-long sequence at {@code i}; returns how many bytes it consumed. */
-  private static int encodeSequence(String input, int i, int bytes, StringBuilder out) {
+  private static int encodeSequence(String input, int i, int bytes, LazyOutput out) {
     if (i + bytes > input.length()) {
       return 1;
     }

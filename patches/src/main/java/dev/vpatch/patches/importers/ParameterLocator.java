@@ -7,14 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Works out where a named parameter travels in a request, or which parameter carried a payload. */
-final class ParameterLocator {
+public final class ParameterLocator {
   private ParameterLocator() {}
 
   /** A parameter and the part of the request it arrives in. */
   record Located(String name, ParamWhere where) {}
 
   /** Where {@code name} arrives in {@code request}; null when it is not found. */
-  static ParamWhere where(PocRequest request, String name) {
+  public static ParamWhere where(PocRequest request, String name) {
     if (request == null || name == null) {
       return null;
     }
@@ -40,6 +40,27 @@ final class ParameterLocator {
       return ParamWhere.HEADER;
     }
     return null;
+  }
+
+  /** The decoded value {@code name} has in {@code request} (query, form body, cookie or JSON string), or null. */
+  public static String valueOf(PocRequest request, String name) {
+    if (request == null || name == null) {
+      return null;
+    }
+    String value = pairValue(query(request.uri()), name, '&');
+    if (value == null) {
+      value = pairValue(request.body(), name, '&');
+    }
+    if (value == null) {
+      String cookies = header(request, "cookie");
+      value = cookies == null ? null : pairValue(cookies.replace("; ", ";"), name, ';');
+    }
+    if (value != null) {
+      return decode(value);
+    }
+    java.util.regex.Matcher json = java.util.regex.Pattern.compile(
+        "\"" + java.util.regex.Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.){0,4096})\"").matcher(request.body());
+    return json.find() ? json.group(1) : null;
   }
 
   /** The query or urlencoded body parameter whose decoded value contains {@code attack}; null if none. */

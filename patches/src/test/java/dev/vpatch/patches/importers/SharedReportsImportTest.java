@@ -212,4 +212,25 @@ class SharedReportsImportTest {
     assertThat(xss.pocs().get(0).uri()).startsWith("/search.aspx?txtSearch=arachni_text%3C%2Ftextarea%3E");
     assertThat(xss.source().tool()).isEqualTo("arachni");
   }
+
+  @Test
+  void everyReportGetsADraftPatchPerVulnerabilityWithUniqueRuleIds() throws Exception {
+    importer = new ReportImporter(store, new dev.vpatch.patches.PatchService(store,
+        dev.vpatch.patches.generator.RuleIdRange.DEFAULT)::draftFor);
+    java.util.Set<Long> ruleIds = new java.util.HashSet<>();
+    for (String file : List.of("zap/zap-results-first-scan.xml", "zap/zap.sarif.json", "burp/seven_findings.xml",
+        "burp/one_finding_with_blank_response.xml", "arachni/arachni.afr.json")) {
+      ImportResult result = importFile(file);
+      assertThat(result.draftPatches()).as(file).hasSameSizeAs(result.vulnerabilities());
+      result.draftPatches().forEach(p -> {
+        assertThat(p.mode()).isEqualTo(dev.vpatch.store.model.PatchMode.DRAFT);
+        assertThat(p.testsYaml()).contains("PoC 1 as reported");
+        p.ruleIds().forEach(id -> assertThat(ruleIds.add(id)).as("rule id " + id + " unique").isTrue());
+      });
+    }
+    List<String> models = store.inTransaction((StoreSession s) -> s.patches().list()).stream()
+        .map(p -> p.vulnId() + " " + p.model().label()).collect(Collectors.toList());
+    assertThat(models).hasSize(8 + 3 + 4 + 1 + 1);
+    assertThat(models.stream().filter(m -> m.endsWith("positive")).count()).isEqualTo(2);
+  }
 }

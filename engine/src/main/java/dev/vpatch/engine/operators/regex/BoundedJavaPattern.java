@@ -1,5 +1,6 @@
 package dev.vpatch.engine.operators.regex;
 
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,6 +71,12 @@ final class BoundedJavaPattern extends PcrePattern {
   /** How many evaluations were aborted for exceeding their budget, since start. */
   static long abortedEvaluations() {
     return ABORTED.sum();
+  }
+
+  /** Not analysed: lookarounds and backreferences would need more care than they are worth. */
+  @Override
+  public Set<String> requiredLiterals() {
+    return Set.of();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.vpatch.engine.operators.regex;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * A PCRE pattern (a byte string, as written in a rule) compiled for matching byte strings with
@@ -52,6 +53,13 @@ public abstract class PcrePattern {
 
   /** Why RE2/J could not take the pattern, or null when it did. */
   public abstract String fallbackReason();
+
+  /**
+   * Strings of which every match contains at least one, compared ignoring ASCII case (members are
+   * lower case); empty when no such set is known. For prefiltering: when an input contains none of
+   * them, the pattern cannot match it.
+   */
+  public abstract Set<String> requiredLiterals();
 
   /** Whether the pattern matches somewhere in {@code input}. */
   public abstract boolean find(String input);

@@ -2,6 +2,7 @@ package dev.vpatch.engine.operators.regex;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import java.util.Set;
 
 /**
  * A pattern translated to RE2 syntax: linear-time matching.
@@ -14,6 +15,7 @@ import com.google.re2j.Pattern;
 final class Re2Pattern extends PcrePattern {
   private final Pattern compiled;
   private final BoundedJavaPattern trailingNewlineCheck;
+  private volatile Set<String> requiredLiterals;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
     super(source);
@@ -25,6 +27,16 @@ final class Re2Pattern extends PcrePattern {
   /** The RE2 pattern actually run (for tests and diagnostics). */
   String translated() {
     return compiled.pattern();
+  }
+
+  @Override
+  public Set<String> requiredLiterals() {
+    Set<String> literals = requiredLiterals;
+    if (literals == null) {
+      literals = RequiredLiterals.of(compiled.pattern());
+      requiredLiterals = literals;
+    }
+    return literals;
   }
 
   @Override

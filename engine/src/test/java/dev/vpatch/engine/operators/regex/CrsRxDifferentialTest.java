@@ -6,6 +6,7 @@ import dev.vpatch.engine.operators.CrsRuleFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,36 @@ class CrsRxDifferentialTest {
     }
     assertThat(disagreements).isEmpty();
     assertThat(matched).as("inputs that match, of %d", total).isGreaterThan(total / 20);
+  }
+
+  @Test
+  void everyCrsMatchContainsOneOfTheRequiredLiterals() {
+    Random random = new Random(99);
+    List<String> violations = new ArrayList<>();
+    int withLiterals = 0;
+    int rxCount = 0;
+    int checked = 0;
+    for (CrsRuleFiles.RuleOperator op : CrsRuleFiles.operators()) {
+      if (!op.name().equals("rx")) continue;
+      rxCount++;
+      PcrePattern pattern = PcrePattern.compile(op.argument());
+      Set<String> literals = pattern.requiredLiterals();
+      if (literals.isEmpty()) continue;
+      withLiterals++;
+      String fragments = op.argument().replace("\\", "");
+      for (int i = 0; i < INPUTS_PER_PATTERN * 5; i++) {
+        String input = randomInput(random, fragments);
+        if (!pattern.find(input)) continue;
+        checked++;
+        String folded = AsciiCase.lower(input);
+        if (literals.stream().noneMatch(folded::contains) && violations.size() < 20) {
+          violations.add(op.id() + " " + literals + " on " + escape(input));
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+    assertThat(withLiterals).as("patterns with literals, of %d", rxCount).isGreaterThan(rxCount * 3 / 4);
+    assertThat(checked).as("matching inputs checked").isGreaterThan(2_000);
   }
 
   private static String randomInput(Random random, String fragments) {

@@ -1,0 +1,289 @@
+package dev.vpatch.engine.operators.regex;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Finds literal strings that every match of a regular expression must contain, for a prefilter:
+ * the result is a set such that any match contains at least one member (compared ignoring ASCII
+ * case, members are lower case). An empty result means "unknown": the pattern may match without
+ * any fixed text. Conservative by construction: optional parts, classes too large to enumerate and
+ * anything not understood contribute no knowledge.
+ *
+ * <p>It reads the RE2 syntax that {@link PcreTranslator} produces, which is a small normalized
+ * subset (escaped punctuation, {@code \x{..}} bytes, explicit class ranges).
+ */
+final class RequiredLiterals {
+  private static final int MAX_ALTERNATIVES = 64;
+  private static final int MAX_CLASS_SIZE = 8;
+
+  /** What is known of a sub-expression: all strings it can match, or one of which it contains. */
+  private record Info(Set<String> exact, Set<String> required) {
+    static final Info UNKNOWN = new Info(null, null);
+    static final Info EMPTY = new Info(Set.of(""), null);
+
+    Set<String> best() {
+      Set<String> fromExact = usable(exact);
+      return fromExact != null ? better(fromExact, required) : required;
+    }
+  }
+
+  private final String re2;
+  private int pos;
+
+  private RequiredLiterals(String re2) {
+    this.re2 = re2;
+  }
+
+  /** The required literals of a translated pattern, or an empty set when there are none. */
+  static Set<String> of(String re2Pattern) {
+    try {
+      RequiredLiterals parser = new RequiredLiterals(re2Pattern);
+      Info info = parser.alternation();
+      if (parser.pos != re2Pattern.length()) return Set.of();
+      Set<String> best = info.best();
+      return best == null ? Set.of() : Set.copyOf(best);
+    } catch (RuntimeException unexpectedSyntax) {
+      return Set.of();
+    }
+  }
+
+  private Info alternation() {
+    Info first = concatenation();
+    if (!at('|')) return first;
+    Set<String> exact = first.exact() == null ? null : new LinkedHashSet<>(first.exact());
+    Set<String> required = first.best() == null ? null : new LinkedHashSet<>(first.best());
+    while (at('|')) {
+      pos++;
+      Info branch = concatenation();
+      exact = union(exact, branch.exact());
+      required = union(required, branch.best());
+    }
+    return new Info(exact, required);
+  }
+
+  private Info concatenation() {
+    Set<String> run = Set.of("");
+    boolean allExact = true;
+    Set<String> best = null;
+    while (pos < re2.length() && !at('|') && !at(')')) {
+      Info item = repetition();
+      Set<String> extended = item.exact() == null ? null : product(run, item.exact());
+      if (extended != null) {
+        run = extended;
+        continue;
+      }
+      allExact = false;
+      best = better(best, usable(run));
+      best = better(best, item.best());
+      run = item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES ? item.exact() : Set.of("");
+    }
+    best = better(best, usable(run));
+    return new Info(allExact ? run : null, best);
+  }
+
+  private Info repetition() {
+    Info atom = atom();
+    while (pos < re2.length()) {
+      char c = re2.charAt(pos);
+      int minimum;
+      if (c == '*' || c == '?') {
+        minimum = 0;
+        pos++;
+      } else if (c == '+') {
+        minimum = 1;
+        pos++;
+      } else if (c == '{') {
+        int close = re2.indexOf('}', pos);
+        String bounds = re2.substring(pos + 1, close);
+        int comma = bounds.indexOf(',');
+        minimum = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
+        boolean exactlyOnce = bounds.equals("1") || bounds.equals("1,1");
+        pos = close + 1;
+        if (exactlyOnce) {
+          skipLazy();
+          continue;
+        }
+      } else {
+        break;
+      }
+      skipLazy();
+      atom = minimum == 0 ? Info.UNKNOWN : new Info(null, atom.best());
+    }
+    return atom;
+  }
+
+  private void skipLazy() {
+    if (at('?')) pos++;
+  }
+
+  private Info atom() {
+    char c = re2.charAt(pos++);
+    switch (c) {
+      case '(':
+        return group();
+      case '[':
+        return characterClass();
+      case '\\':
+        return escape();
+      case '.':
+        return Info.UNKNOWN;
+      case '^':
+      case '$':
+        return Info.EMPTY;
+      default:
+        return single(c);
+    }
+  }
+
+  private Info group() {
+    if (at('?')) {
+      pos++;
+      if (at('P')) {
+        pos = re2.indexOf('>', pos) + 1;
+      } else {
+        while (!at(':') && !at(')')) pos++;
+        if (at(')')) {
+          pos++;
+          return Info.EMPTY;
+        }
+        pos++;
+      }
+    }
+    Info inner = alternation();
+    expect(')');
+    return inner;
+  }
+
+  private Info characterClass() {
+    if (at('^')) {
+      int close = classEnd();
+      pos = close + 1;
+      return Info.UNKNOWN;
+    }
+    Set<String> members = new LinkedHashSet<>();
+    boolean tooLarge = false;
+    while (!at(']')) {
+      int low = classChar();
+      int high = low;
+      if (at('-') && re2.charAt(pos + 1) != ']') {
+        pos++;
+        high = classChar();
+      }
+      if (high - low >= MAX_CLASS_SIZE * 2) {
+        tooLarge = true;
+        continue;
+      }
+      for (int b = low; b <= high; b++) members.add(lower(b));
+    }
+    pos++;
+    return tooLarge || members.size() > MAX_CLASS_SIZE ? Info.UNKNOWN : new Info(members, null);
+  }
+
+  private int classEnd() {
+    int i = pos;
+    while (re2.charAt(i) != ']') i += re2.charAt(i) == '\\' ? 2 : 1;
+    return i;
+  }
+
+  private int classChar() {
+    char c = re2.charAt(pos++);
+    if (c != '\\') return c;
+    char e = re2.charAt(pos++);
+    int value = escapedByte(e);
+    if (value < 0) throw new IllegalStateException("unexpected class escape \\" + e);
+    return value;
+  }
+
+  private Info escape() {
+    char e = re2.charAt(pos++);
+    switch (e) {
+      case 'A', 'z', 'b', 'B' -> {
+        return Info.EMPTY;
+      }
+      case 'd', 'D', 'w', 'W', 's', 'S' -> {
+        return Info.UNKNOWN;
+      }
+      case 'p', 'P' -> {
+        if (at('{')) pos = re2.indexOf('}', pos) + 1;
+        else pos++;
+        return Info.UNKNOWN;
+      }
+      default -> {
+        int value = escapedByte(e);
+        if (value < 0) throw new IllegalStateException("unexpected escape \\" + e);
+        return single(value);
+      }
+    }
+  }
+
+  /** The byte of {@code \x{..}}, {@code \n}-style or escaped punctuation; -1 otherwise. */
+  private int escapedByte(char e) {
+    switch (e) {
+      case 'x': {
+        int close = re2.indexOf('}', pos);
+        int value = Integer.parseInt(re2.substring(pos + 1, close), 16);
+        pos = close + 1;
+        return value;
+      }
+      case 'n':
+        return '\n';
+      case 'r':
+        return '\r';
+      case 't':
+        return '\t';
+      case 'f':
+        return '\f';
+      default:
+        return Character.isLetterOrDigit(e) ? -1 : e;
+    }
+  }
+
+  private static Info single(int c) {
+    return new Info(Set.of(lower(c)), null);
+  }
+
+  private static String lower(int c) {
+    return String.valueOf((char) (c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+
+  private boolean at(char c) {
+    return pos < re2.length() && re2.charAt(pos) == c;
+  }
+
+  private void expect(char c) {
+    if (!at(c)) throw new IllegalStateException("expected " + c + " at " + pos);
+    pos++;
+  }
+
+  private static Set<String> product(Set<String> left, Set<String> right) {
+    if ((long) left.size() * right.size() > MAX_ALTERNATIVES) return null;
+    Set<String> result = new LinkedHashSet<>();
+    for (String a : left) {
+      for (String b : right) result.add(a + b);
+    }
+    return result;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    if (a == null || b == null || a.size() + b.size() > MAX_ALTERNATIVES) return null;
+    Set<String> result = new LinkedHashSet<>(a);
+    result.addAll(b);
+    return result;
+  }
+
+  /** A set usable as a filter: non-empty and without the empty string. */
+  private static Set<String> usable(Set<String> set) {
+    return set == null || set.isEmpty() || set.contains("") ? null : set;
+  }
+
+  /** The more selective filter: longer shortest member, then fewer members. */
+  private static Set<String> better(Set<String> a, Set<String> b) {
+    if (a == null) return b;
+    if (b == null) return a;
+    int shortestA = a.stream().mapToInt(String::length).min().orElse(0);
+    int shortestB = b.stream().mapToInt(String::length).min().orElse(0);
+    if (shortestA != shortestB) return shortestA > shortestB ? a : b;
+    return a.size() <= b.size() ? a : b;
+  }
+}

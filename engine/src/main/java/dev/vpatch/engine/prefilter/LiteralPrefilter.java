@@ -1,0 +1,193 @@
+package dev.vpatch.engine.prefilter;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The literal prefilter of a rule set. Most regexes cannot match most input: each {@code @rx}
+ * needs at least one of a few literals (found by the operator at load time). This class holds one
+ * Aho-Corasick automaton over every such literal of the rule set, so that one pass over a value
+ * tells which literals it contains; a rule then runs its regex only when the value contains one
+ * of its literals. Matching ignores ASCII case (literals are lower case). Immutable, shared.
+ */
+public final class LiteralPrefilter {
+  /** A rule's requirement: the ids of the literals of which a value must contain one. */
+  public static final class Requirement {
+    private final long[] mask;
+
+    private Requirement(long[] mask) {
+      this.mask = mask;
+    }
+
+    /** Whether the literals found in a value satisfy this requirement. */
+    public boolean satisfiedBy(long[] found) {
+      for (int i = 0; i < mask.length; i++) {
+        if ((mask[i] & found[i]) != 0) return true;
+      }
+      return false;
+    }
+  }
+
+  /** Collects literal sets while a rule set is compiled, then builds the automaton. */
+  public static final class Builder {
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<int[]> pending = new ArrayList<>();
+
+    /** Registers a literal set; returns a handle to resolve into a requirement after build. */
+    public int add(Set<String> literals) {
+      int[] literalIds = new int[literals.size()];
+      int i = 0;
+      for (String literal : literals) {
+        literalIds[i++] = ids.computeIfAbsent(literal, k -> ids.size());
+      }
+      pending.add(literalIds);
+      return pending.size() - 1;
+    }
+
+    public LiteralPrefilter build() {
+      String[] literals = new String[ids.size()];
+      ids.forEach((literal, id) -> literals[id] = literal);
+      int words = (literals.length + 63) / 64;
+      List<Requirement> requirements = new ArrayList<>(pending.size());
+      for (int[] literalIds : pending) {
+        long[] mask = new long[words];
+        for (int id : literalIds) mask[id >>> 6] |= 1L << (id & 63);
+        requirements.add(new Requirement(mask));
+      }
+      return new LiteralPrefilter(literals, requirements);
+    }
+  }
+
+  private final int words;
+  private final int[] byteClass = new int[256];
+  private final int classCount;
+  private final int[] transitions;
+  /** Per state: ids of every literal ending there (including through failure links), or null. */
+  private final int[][] outputs;
+  private final List<Requirement> requirements;
+
+  private LiteralPrefilter(String[] literals, List<Requirement> requirements) {
+    this.words = Math.max(1, (literals.length + 63) / 64);
+    this.requirements = List.copyOf(requirements);
+    this.classCount = assignClasses(literals);
+    // Trie
+    List<int[]> rows = new ArrayList<>();
+    List<int[]> ends = new ArrayList<>();
+    rows.add(newRow());
+    ends.add(null);
+    for (int id = 0; id < literals.length; id++) {
+      String literal = literals[id];
+      if (literal.isEmpty()) continue;
+      int state = 0;
+      for (int i = 0; i < literal.length(); i++) {
+        int c = byteClass[literal.charAt(i) & 0xff];
+        int next = rows.get(state)[c];
+        if (next < 0) {
+          next = rows.size();
+          rows.add(newRow());
+          ends.add(null);
+          rows.get(state)[c] = next;
+        }
+        state = next;
+      }
+      ends.set(state, append(ends.get(state), id));
+    }
+    int states = rows.size();
+    transitions = new int[states * classCount];
+    for (int s = 0; s < states; s++) System.arraycopy(rows.get(s), 0, transitions, s * classCount, classCount);
+    outputs = new int[states][];
+    int[] failure = new int[states];
+    int[] queue = new int[states];
+    int head = 0;
+    int tail = 0;
+    outputs[0] = ends.get(0);
+    for (int c = 0; c < classCount; c++) {
+      int child = transitions[c];
+      if (child < 0) {
+        transitions[c] = 0;
+      } else {
+        failure[child] = 0;
+        queue[tail++] = child;
+      }
+    }
+    while (head < tail) {
+      int state = queue[head++];
+      outputs[state] = merge(ends.get(state), outputs[failure[state]]);
+      for (int c = 0; c < classCount; c++) {
+        int index = state * classCount + c;
+        int child = transitions[index];
+        int viaFailure = transitions[failure[state] * classCount + c];
+        if (child < 0) {
+          transitions[index] = viaFailure;
+        } else {
+          failure[child] = viaFailure;
+          queue[tail++] = child;
+        }
+      }
+    }
+  }
+
+  private int[] newRow() {
+    int[] row = new int[classCount];
+    Arrays.fill(row, -1);
+    return row;
+  }
+
+  private int assignClasses(String[] literals) {
+    int next = 1;
+    for (String literal : literals) {
+      for (int i = 0; i < literal.length(); i++) {
+        int b = literal.charAt(i) & 0xff;
+        if (byteClass[b] != 0) continue;
+        byteClass[b] = next;
+        if (b >= 'a' && b <= 'z') byteClass[b - 32] = next;
+        next++;
+      }
+    }
+    return next;
+  }
+
+  private static int[] append(int[] ids, int id) {
+    if (ids == null) return new int[] {id};
+    int[] out = Arrays.copyOf(ids, ids.length + 1);
+    out[ids.length] = id;
+    return out;
+  }
+
+  private static int[] merge(int[] own, int[] inherited) {
+    if (inherited == null) return own;
+    if (own == null) return inherited;
+    int[] out = Arrays.copyOf(own, own.length + inherited.length);
+    System.arraycopy(inherited, 0, out, own.length, inherited.length);
+    return out;
+  }
+
+  /** The requirement registered under {@code handle} by the builder. */
+  public Requirement requirement(int handle) {
+    return requirements.get(handle);
+  }
+
+  /** A fresh, empty set of found literals. */
+  public long[] newFoundSet() {
+    return new long[words];
+  }
+
+  /** Scans {@code value} once and records every literal it contains into {@code found}. */
+  public void scan(String value, long[] found) {
+    int state = 0;
+    int[] table = transitions;
+    int[] classes = byteClass;
+    int width = classCount;
+    for (int i = 0, n = value.length(); i < n; i++) {
+      state = table[state * width + classes[value.charAt(i) & 0xff]];
+      int[] ids = outputs[state];
+      if (ids != null) {
+        for (int id : ids) found[id >>> 6] |= 1L << (id & 63);
+      }
+    }
+  }
+}

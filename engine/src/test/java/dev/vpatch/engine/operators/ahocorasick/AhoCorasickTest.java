@@ -1,0 +1,102 @@
+package dev.vpatch.engine.operators.ahocorasick;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AhoCorasickTest {
+  @Test
+  void findsAnyPhraseIgnoringAsciiCase() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("select", "union", "sleep("));
+    assertThat(automaton.firstMatch("1 UNION all")).isEqualTo("union");
+    assertThat(automaton.firstMatch("SeLeCt")).isEqualTo("select");
+    assertThat(automaton.firstMatch("sleep (")).isNull();
+    assertThat(automaton.firstMatch("")).isNull();
+  }
+
+  @Test
+  void caseFoldingIsAsciiOnly() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("\u00e9t\u00e9"));
+    assertThat(automaton.containsAny("\u00e9T\u00e9")).isTrue();
+    assertThat(automaton.containsAny("\u00c9T\u00c9")).isFalse();
+  }
+
+  @Test
+  void caseSensitiveVariantComparesExactly() {
+    AhoCorasick automaton = AhoCorasick.caseSensitive(List.of("Admin"));
+    assertThat(automaton.containsAny("xAdminx")).isTrue();
+    assertThat(automaton.containsAny("admin")).isFalse();
+  }
+
+  @Test
+  void reportsThePhraseEndingFirstAndTheLongestOfThose() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("bcd", "abcd", "cde", "x"));
+    assertThat(automaton.firstMatch("zabcdex")).isEqualTo("abcd");
+    assertThat(automaton.firstMatch("zbcdex")).isEqualTo("bcd");
+    assertThat(automaton.firstMatch("cdex")).isEqualTo("cde");
+  }
+
+  @Test
+  void findsPhrasesThatAreSuffixesOfOtherPaths() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("abcx", "bc"));
+    assertThat(automaton.firstMatch("abcy")).isEqualTo("bc");
+    AhoCorasick nested = AhoCorasick.caseInsensitive(List.of("he", "she", "his", "hers"));
+    assertThat(nested.firstMatch("ushers")).isEqualTo("she");
+  }
+
+  @Test
+  void handlesNulHighBytesAndEmptyPhrases() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("", "a\u0000b", "\u00ff\u00fe"));
+    assertThat(automaton.containsAny("xa\u0000by")).isTrue();
+    assertThat(automaton.containsAny("\u00ff\u00fe")).isTrue();
+    assertThat(automaton.containsAny("ab")).isFalse();
+    assertThat(AhoCorasick.caseInsensitive(List.of()).containsAny("anything")).isFalse();
+  }
+
+  @Test
+  void agreesWithNaiveSearchOnRandomPhrasesAndInputs() {
+    Random random = new Random(1234);
+    String alphabet = "abAB\u0000\u00ff";
+    for (int round = 0; round < 300; round++) {
+      List<String> phrases = new ArrayList<>();
+      for (int p = random.nextInt(6) + 1; p > 0; p--) phrases.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+      AhoCorasick automaton = AhoCorasick.caseInsensitive(phrases);
+      for (int n = 0; n < 30; n++) {
+        String input = randomText(random, alphabet, random.nextInt(12));
+        assertThat(automaton.firstMatch(input)).as("%s in %s", phrases, input).isEqualTo(naiveFirst(phrases, input));
+      }
+    }
+  }
+
+  private static String naiveFirst(List<String> phrases, String input) {
+    String lower = input.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestEnd = Integer.MAX_VALUE;
+    for (String phrase : phrases) {
+      int at = lower.indexOf(asciiLower(phrase));
+      if (at < 0) continue;
+      int end = at + phrase.length();
+      if (end < bestEnd || (end == bestEnd && phrase.length() > best.length())) {
+        best = phrase;
+        bestEnd = end;
+      }
+    }
+    return best;
+  }
+
+  private static String asciiLower(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) out.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    return out.toString();
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    return out.toString();
+  }
+}

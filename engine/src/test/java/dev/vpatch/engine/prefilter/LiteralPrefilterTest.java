@@ -1,0 +1,63 @@
+package dev.vpatch.engine.prefilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+class LiteralPrefilterTest {
+  @Test
+  void findsOverlappingLiteralsIgnoringAsciiCase() {
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int he = b.add(Set.of("he"));
+    int hers = b.add(Set.of("hers"));
+    int sheOrX = b.add(Set.of("she", "xyz"));
+    int absent = b.add(Set.of("union", "select"));
+    LiteralPrefilter p = b.build();
+    long[] found = p.newFoundSet();
+    p.scan("uSHErs", found);
+    assertThat(p.requirement(he).satisfiedBy(found)).isTrue();
+    assertThat(p.requirement(hers).satisfiedBy(found)).isTrue();
+    assertThat(p.requirement(sheOrX).satisfiedBy(found)).isTrue();
+    assertThat(p.requirement(absent).satisfiedBy(found)).isFalse();
+  }
+
+  @Test
+  void emptyValueSatisfiesNothingAndBytesAboveAsciiAreLiteral() {
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int latin = b.add(Set.of("\u00e9t\u00e9"));
+    LiteralPrefilter p = b.build();
+    long[] none = p.newFoundSet();
+    p.scan("", none);
+    assertThat(p.requirement(latin).satisfiedBy(none)).isFalse();
+    long[] found = p.newFoundSet();
+    p.scan("l'\u00e9t\u00e9", found);
+    assertThat(p.requirement(latin).satisfiedBy(found)).isTrue();
+  }
+
+  @RepeatedTest(20)
+  void agreesWithContainsOnSeededRandomInput(RepetitionInfo repetition) {
+    Random random = new Random(repetition.getCurrentRepetition());
+    String alphabet = "abcAB\u0000\u00ff";
+    List<String> literals = List.of("ab", "ba", "aab", "c", "bb\u00ff", "\u0000a");
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int[] handles = new int[literals.size()];
+    for (int i = 0; i < literals.size(); i++) handles[i] = b.add(Set.of(literals.get(i)));
+    LiteralPrefilter p = b.build();
+    StringBuilder input = new StringBuilder();
+    for (int i = 0; i < random.nextInt(40); i++) input.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    String value = input.toString();
+    long[] found = p.newFoundSet();
+    p.scan(value, found);
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i < literals.size(); i++) {
+      assertThat(p.requirement(handles[i]).satisfiedBy(found))
+          .as("%s in %s", literals.get(i), value)
+          .isEqualTo(lower.contains(literals.get(i)));
+    }
+  }
+}
