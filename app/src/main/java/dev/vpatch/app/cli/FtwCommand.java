@@ -96,12 +96,14 @@ public final class FtwCommand implements Callable<Integer> {
         err.println("vpatch ftw: give --tests FILE|DIR or --crs DIR");
         return 2;
       }
+      long loadStart = System.nanoTime();
       List<FtwTest> loaded = TestFileLoader.load(testPaths);
       List<TestOverride> overrideList = overrides == null ? List.of() : OverridesLoader.load(overrides);
       StageTarget stageTarget = target != null ? wireTarget() : inProcessTarget(err);
       if (stageTarget == null) {
         return 2;
       }
+      err.printf("loaded %d tests and the rules in %.1f s%n", loaded.size(), (System.nanoTime() - loadStart) / 1e9);
       int threadCount = target != null ? 1 : Math.max(1, threads);
       long start = System.nanoTime();
       RunReport report = new FtwRunner(stageTarget, pattern("--include", include), pattern("--exclude", exclude),

@@ -5,13 +5,15 @@ import dev.vpatch.ftw.model.HeaderField;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A small strict HTTP/1.1 request parser (RFC 9112) standing in for the web server in front of the
  * engine. It rejects what a careful server rejects before any rule runs: a malformed request line
  * (whitespace, control bytes or a fragment in the method or target, an unknown version syntax, HTTP/0.x
  * versions), obs-fold, header lines without a token name, NUL or bare CR in the head, a missing or
- * empty Host in HTTP/1.1, duplicate Host or Content-Length, a Content-Length that is not digits,
+ * empty Host in HTTP/1.1, a Host that is not a host name or address with optional port (as Apache
+ * checks it; {@code %} escapes are refused), duplicate Host or Content-Length, a Content-Length that is not digits,
  * transfer codings other than chunked (501) and malformed chunks. A request line without a version
  * is an HTTP/0.9 simple request (GET only, no headers). When Transfer-Encoding and Content-Length
  * are both present, chunked framing wins and Content-Length is dropped from the request, as RFC 9112
@@ -21,6 +23,8 @@ public final class HttpRequestParser {
   public static final int MAX_LINE = 8192;
   public static final int MAX_HEADERS = 100;
   public static final long MAX_BODY = 64L * 1024 * 1024;
+  /** A DNS name or IPv4 address, or a bracketed IPv6 address, with an optional port (Apache's strict check). */
+  private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]*)?");
 
   private final byte[] data;
   private final int length;
@@ -123,13 +127,8 @@ public final class HttpRequestParser {
       return http11 ? new ParseResult.Rejected(400, "HTTP/1.1 request without Host") : null;
     }
     String host = hosts.get(0);
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      if (c == '/' || c == '\\' || c == ' ' || c == '\t') {
-        return new ParseResult.Rejected(400, "invalid Host header: " + Tokens.printable(host));
-      }
-    }
-    return null;
+    return HOST.matcher(host).matches() ? null
+        : new ParseResult.Rejected(400, "invalid Host header: " + Tokens.printable(host));
   }
 
   private ParseResult body(ParsedRequest head) {

@@ -31,11 +31,11 @@ public final class TestFileLoader {
 
   /** Every test of every {@code *.yaml}/{@code *.yml} file under the given files or directories, in path order. */
   public static List<FtwTest> load(List<Path> filesOrDirectories) {
-    List<FtwTest> tests = new ArrayList<>();
-    for (Path file : testFiles(filesOrDirectories)) {
-      tests.addAll(loadFile(file));
-    }
-    return tests;
+    // files parse independently; an ordered parallel stream keeps path order
+    return testFiles(filesOrDirectories).parallelStream()
+        .map(TestFileLoader::loadFile)
+        .flatMap(List::stream)
+        .collect(Collectors.toList());
   }
 
   static List<Path> testFiles(List<Path> filesOrDirectories) {

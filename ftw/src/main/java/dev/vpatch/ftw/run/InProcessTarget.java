@@ -24,7 +24,9 @@ import java.util.List;
  * phases 3 and 4. The status is the backend's unless the engine interrupted and enforces (not
  * DetectionOnly). A request whose body never fully arrives runs phase 1 and logging only and ends
  * in a timeout error, as a server waiting for the rest would. An HTTP/0.9 request gets an answer
- * without status line, which a client reports as an error. Thread-safe: one transaction per call.
+ * without status line, which a client reports as an error. Repeated request header fields reach the
+ * engine combined into one comma-separated field (RFC 9110 section 5.3; Apache does so), except
+ * Cookie. Thread-safe: one transaction per call.
  */
 public final class InProcessTarget implements StageTarget {
   private static final String CLIENT_ADDRESS = "127.0.0.1";
@@ -122,9 +124,32 @@ public final class InProcessTarget implements StageTarget {
   private static void requestHead(Transaction tx, StageInput input, ParsedRequest request) {
     tx.processConnection(CLIENT_ADDRESS, CLIENT_PORT, CLIENT_ADDRESS, input.port());
     tx.processUri(request.target(), request.method(), request.version());
-    for (HeaderField header : request.headers()) {
+    for (HeaderField header : combined(request.headers())) {
       tx.addRequestHeader(header.name(), header.value());
     }
+  }
+
+  static List<HeaderField> combined(List<HeaderField> headers) {
+    List<HeaderField> result = new ArrayList<>(headers.size());
+    for (HeaderField header : headers) {
+      int earlier = header.named("Cookie") ? -1 : indexOf(result, header.name());
+      if (earlier < 0) {
+        result.add(header);
+      } else {
+        HeaderField first = result.get(earlier);
+        result.set(earlier, new HeaderField(first.name(), first.value() + ", " + header.value()));
+      }
+    }
+    return result;
+  }
+
+  private static int indexOf(List<HeaderField> headers, String name) {
+    for (int i = 0; i < headers.size(); i++) {
+      if (headers.get(i).named(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** In DetectionOnly the verdict is recorded but the exchange goes on. */

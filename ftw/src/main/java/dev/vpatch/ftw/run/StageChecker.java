@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * go-ftw's verdict for one stage: an error passes only when {@code expect_error} is set; otherwise
+ * go-ftw's verdict for one stage: with {@code expect_error} the stage passes exactly when the
+ * exchange failed (nothing else is checked); an unexpected error fails it; otherwise
  * the status must be one of the expected ones (when given), the response must match
  * {@code response_contains}, the log must match {@code match_regex}/{@code log_contains} and not
  * {@code no_match_regex}/{@code no_log_contains}, every {@code expect_ids} id must be logged and no
@@ -22,10 +23,14 @@ public final class StageChecker {
   /** The problems found; empty when the stage passed. */
   public static List<String> check(StageOutput expected, StageOutcome got) {
     List<String> problems = new ArrayList<>();
-    if (got.error() != null) {
-      if (!expected.expectError()) {
-        problems.add("expected a response, got error: " + got.error());
+    if (expected.expectError()) {
+      if (got.error() == null) {
+        problems.add("expected an error, got status " + got.status());
       }
+      return problems;
+    }
+    if (got.error() != null) {
+      problems.add("expected a response, got error: " + got.error());
       return problems;
     }
     if (!expected.status().isEmpty() && !expected.status().contains(got.status())) {

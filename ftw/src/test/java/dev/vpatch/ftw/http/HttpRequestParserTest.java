@@ -70,6 +70,14 @@ class HttpRequestParserTest {
   }
 
   @Test
+  void acceptsHostNamesAddressesAndPorts() {
+    assertThat(complete("GET / HTTP/1.1\r\nHost: my-host_1.example:8080\r\n\r\n").request().header("Host"))
+        .isEqualTo("my-host_1.example:8080");
+    assertThat(complete("GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n").request().header("Host")).isEqualTo("[::1]:80");
+    assertThat(complete("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").request().header("Host")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void acceptsHostlessHttp10AndUnknownHigherVersions() {
     assertThat(complete("GET / HTTP/1.0\r\nHost:\r\n\r\n").request().header("Host")).isEmpty();
     assertThat(complete("GET / HTTP/1.0\r\n\r\n").request().headers()).isEmpty();
@@ -101,6 +109,10 @@ class HttpRequestParserTest {
     "GET / HTTP/1.1\r\nHost:\r\n\r\n",
     "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
     "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n",
+    "GET / HTTP/1.1\r\nHost: localhost%00\r\n\r\n",
+    "GET / HTTP/1.1\r\nHost: local host\r\n\r\n",
+    "GET / HTTP/1.1\r\nHost: h\u00e9\r\n\r\n",
+    "GET / HTTP/1.1\r\nHost: [::1\r\n\r\n",
     "GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
     "GET / HTTP/1.1\r\nHost: x\r\nNo colon\r\n\r\n",
     "GET / HTTP/1.1\r\nHost: x\r\nBad Name: v\r\n\r\n",

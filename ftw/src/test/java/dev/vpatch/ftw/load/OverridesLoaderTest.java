@@ -29,6 +29,13 @@ class OverridesLoaderTest {
   }
 
   @Test
+  void projectOverridesStayFewAndGiveReasons() {
+    List<TestOverride> overrides = OverridesLoader.load(Path.of("crs-overrides.yaml"));
+
+    assertThat(overrides).hasSizeLessThanOrEqualTo(10).allSatisfy(o -> assertThat(o.reason()).hasSizeGreaterThan(20));
+  }
+
+  @Test
   void appliesToListedTestsOrToAllTestsOfTheRule() {
     TestOverride some = new TestOverride(920100, List.of(4, 8), "why", null);
     TestOverride all = new TestOverride(920100, List.of(), "why", null);

@@ -82,6 +82,15 @@ class InProcessTargetTest {
     assertThat(outcome.loggedRuleIds()).doesNotContain(1L);
   }
 
+  @Test
+  void combinesRepeatedHeaderFieldsExceptCookie() {
+    List<HeaderField> combined = InProcessTarget.combined(List.of(new HeaderField("Content-Type", "a"),
+        new HeaderField("Cookie", "x=1"), new HeaderField("content-type", "b"), new HeaderField("Cookie", "y=2")));
+
+    assertThat(combined).containsExactly(new HeaderField("Content-Type", "a, b"), new HeaderField("Cookie", "x=1"),
+        new HeaderField("Cookie", "y=2"));
+  }
+
   private static InProcessTarget target(String rules) {
     RuleSet ruleSet = EngineAvailability.orSkip(() -> RuleSet.builder().addText(rules, "test.conf").build());
     return new InProcessTarget(ruleSet);

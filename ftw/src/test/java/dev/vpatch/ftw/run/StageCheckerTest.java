@@ -38,6 +38,8 @@ class StageCheckerTest {
     assertThat(StageChecker.check(output(List.of(), LogExpectations.NONE, true), error)).isEmpty();
     assertThat(StageChecker.check(output(List.of(), LogExpectations.NONE, false), error))
         .containsExactly("expected a response, got error: timeout");
+    assertThat(StageChecker.check(output(List.of(), LogExpectations.NONE, true), outcome(200, List.of())))
+        .containsExactly("expected an error, got status 200");
   }
 
   @Test
