@@ -234,4 +234,16 @@ class RuleEvaluationTest {
     assertThat(broken.interruption().ruleId()).isEqualTo(200002);
     assertThat(broken.interruption().status()).isEqualTo(400);
   }
+
+  @Test
+  void unicodeMapFileAppliesToEveryUrlDecodeUniWhereverTheDirectiveStands(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("unicode.mapping"), "20127 (US-ASCII)\n00e9:65 00c0:41\n");
+    java.nio.file.Path rulesFile = dir.resolve("rules.conf");
+    java.nio.file.Files.writeString(
+        rulesFile,
+        "SecRule ARGS \"@rx ^cafe$\" \"id:1,phase:1,pass,t:urlDecodeUni\"\nSecUnicodeMapFile unicode.mapping 20127\n");
+    RuleSet r = RuleSet.builder().addFile(rulesFile).build();
+    assertThat(ids(request(r, "GET", "/?a=caf%25u00e9", null))).containsExactly(1L);
+  }
 }

@@ -1,14 +1,133 @@
 package dev.vpatch.app.cli;
 
+import dev.vpatch.engine.seclang.SecLangException;
+import dev.vpatch.proxy.EngineMode;
+import dev.vpatch.proxy.ProxyConfig;
+import dev.vpatch.proxy.VpatchProxy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code vpatch proxy}. */
-@Command(name = "proxy", mixinStandardHelpOptions = true, description = "Run the reverse proxy that enforces rules in front of an upstream.")
+/** {@code vpatch proxy}: the reverse proxy that enforces rules in front of an upstream. */
+@Command(
+    name = "proxy",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the reverse proxy that enforces SecLang rules (virtual patches, the OWASP CRS) in front of an upstream.",
+      "vpatch's built-in defaults load first (SecRuleEngine On, request bodies parsed: urlencoded, multipart, JSON,"
+          + " XML; ModSecurity's recommended limits; SecDefaultAction for phases 1 and 2 'log,auditlog,deny,status:403',"
+          + " so 'block' denies), then --crs, then --rules in order; later rules override.",
+      "Rule files are watched and reloaded on change, on SIGHUP and on POST /reload of the admin endpoint;"
+          + " a broken file keeps the running rules and is reported with file:line.",
+      "Example: vpatch proxy --upstream http://127.0.0.1:3000 --rules patch.conf"
+    })
 public final class ProxyCommand implements Callable<Integer> {
+  @Option(names = "--upstream", required = true, paramLabel = "URL", description = "The protected application, e.g. http://127.0.0.1:3000.")
+  URI upstream;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+      description = "Address to accept clients on (default: ${DEFAULT-VALUE}; use 0.0.0.0:PORT for all interfaces).")
+  String listen;
+
+  @Option(names = {"-r", "--rules"}, paramLabel = "FILE|DIR",
+      description = "Rule file, or directory whose *.conf files load in name order (repeatable).")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--crs", paramLabel = "DIR",
+      description = "Load the OWASP CRS in DIR: DIR/crs-setup.conf.example, then DIR/rules/*.conf.")
+  Path crs;
+
+  @Option(names = "--engine", paramLabel = "MODE", defaultValue = "on",
+      description = "on (enforce verdicts), detection-only (log \"would have blocked\", never block) or off (plain proxy)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String engine;
+
+  @Option(names = "--fail-open", description = "When the engine fails on a request, forward it uninspected instead of answering 500.")
+  boolean failOpen;
+
+  @Option(names = "--audit-log", paramLabel = "FILE", description = "Append audit records (ModSecurity v3 JSON, one per line) to FILE.")
+  Path auditLog;
+
+  @Option(names = "--alert-log", paramLabel = "FILE",
+      description = "Append one JSON line per matched rule (transaction, client, rule id, msg, matched data, action) to FILE.")
+  Path alertLog;
+
+  @Option(names = "--admin", paramLabel = "HOST:PORT|none", defaultValue = "127.0.0.1:9180",
+      description = "Admin endpoint (/health, /ready, /metrics, POST /reload), Bearer-token protected. Default: ${DEFAULT-VALUE}.")
+  String admin;
+
+  @Option(names = "--admin-token", paramLabel = "TOKEN",
+      description = "Bearer token for the admin endpoint (default: $VPATCH_ADMIN_TOKEN, else a random one printed at start).")
+  String adminToken;
+
+  @Option(names = "--no-watch", description = "Do not reload when rule files change (SIGHUP and /reload still work).")
+  boolean noWatch;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Event loop threads (default: 2 per core).")
+  int threads;
+
+  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1073741824",
+      description = "Largest request body accepted at all, inspected or not (413 beyond). Default: ${DEFAULT-VALUE}.")
+  long maxBody;
+
+  @Option(names = "--response-timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Longest wait for the upstream's response head (504 beyond). Default: ${DEFAULT-VALUE}.")
+  long responseTimeout;
+
   @Override
-  public Integer call() {
-    System.err.println("vpatch proxy: not implemented yet");
-    return 2;
+  public Integer call() throws Exception {
+    VpatchProxy.Options options;
+    try {
+      options = options();
+    } catch (IllegalArgumentException e) {
+      System.err.println("vpatch proxy: " + e.getMessage());
+      return 2;
+    }
+    VpatchProxy proxy;
+    try {
+      proxy = VpatchProxy.start(options);
+    } catch (SecLangException e) {
+      System.err.println("vpatch proxy: rules do not load: " + e.getMessage());
+      return 1;
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("vpatch proxy: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      proxy.close();
+      stopped.countDown();
+    }, "vpatch-shutdown"));
+    System.err.printf("vpatch proxy: http://%s:%d -> %s (engine %s, %s)%n", proxy.server().address().getHostString(),
+        proxy.server().port(), upstream, engine, proxy.server().transportName());
+    if (proxy.admin() != null && options.adminToken() == null) {
+      System.err.println("vpatch proxy: admin token (generated): " + proxy.adminToken());
+    }
+    stopped.await();
+    return 0;
+  }
+
+  VpatchProxy.Options options() {
+    EngineMode mode = EngineMode.parse(engine);
+    InetSocketAddress listenAddress = HostPort.parse(listen, "--listen");
+    ProxyConfig defaults = ProxyConfig.defaults(upstream);
+    ProxyConfig config = new ProxyConfig(listenAddress.getHostString(), listenAddress.getPort(), upstream, mode, !failOpen,
+        defaults.maxRequestLineBytes(), defaults.maxHeaderBytes(), defaults.maxHeaderCount(), maxBody,
+        defaults.maxBufferedBodyBytes(), defaults.headerTimeout(), defaults.bodyTimeout(), defaults.connectTimeout(),
+        Duration.ofSeconds(responseTimeout), defaults.upstreamIdleTimeout(), defaults.maxUpstreamConnectionsPerThread());
+    InetSocketAddress adminAddress = admin.equalsIgnoreCase("none") ? null : HostPort.parse(admin, "--admin");
+    if (adminAddress != null) {
+      adminAddress = new InetSocketAddress(adminAddress.getHostString(), adminAddress.getPort());
+    }
+    String token = adminToken != null ? adminToken : System.getenv("VPATCH_ADMIN_TOKEN");
+    return new VpatchProxy.Options(config, crs, rules, auditLog, alertLog, adminAddress, token, !noWatch, threads);
   }
 }

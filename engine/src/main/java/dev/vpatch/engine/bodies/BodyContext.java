@@ -5,7 +5,10 @@ package dev.vpatch.engine.bodies;
  *
  * @param contentType the request's Content-Type header value (byte string), or null
  * @param argumentSeparator SecArgumentSeparator (default {@code &})
- * @param argumentsLimit SecArgumentsLimit: arguments beyond it are not added and are an error
+ * @param argumentsLimit how many arguments the body may still add: ModSecurity counts SecArgumentsLimit
+ *     over all of ARGS, so pass the limit minus the query string's arguments. Beyond it URLENCODED
+ *     drops arguments silently and JSON stops with an error; MULTIPART ignores it, as ModSecurity
+ *     does
  * @param jsonDepthLimit SecRequestBodyJsonDepthLimit
  */
 public record BodyContext(

@@ -8,6 +8,14 @@ public interface BodySink {
   /** A body argument: ARGS_POST:name (and ARGS). */
   void argument(String name, String value);
 
+  /**
+   * A body argument that libmodsecurity 3 adds to ARGS but not to ARGS_POST: the JSON
+   * processor's. Sinks that do not make the distinction treat it as {@link #argument}.
+   */
+  default void argumentNotInPost(String name, String value) {
+    argument(name, value);
+  }
+
   /** A member of a collection, e.g. FILES:field = filename, MULTIPART_PART_HEADERS:field = header. */
   void collection(String variable, String key, String value);
 

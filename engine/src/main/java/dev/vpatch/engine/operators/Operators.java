@@ -37,6 +37,8 @@ public final class Operators {
     register("verifyCC", VerifyCcOperator::new);
     register("verifyCPF", VerifyCpfOperator::new);
     register("verifySSN", VerifySsnOperator::new);
+    register("detectSQLi", DetectSqliOperator::new);
+    register("detectXSS", DetectXssOperator::new);
   }
 
   private Operators() {}

@@ -13,6 +13,8 @@ import dev.vpatch.engine.operators.OperatorFactory;
 import dev.vpatch.engine.operators.Operators;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.transformations.UnicodeMap;
+import dev.vpatch.engine.transformations.UrlDecodeUni;
 import dev.vpatch.engine.seclang.ActionListParser;
 import dev.vpatch.engine.seclang.ActionSpec;
 import dev.vpatch.engine.seclang.Directive;
@@ -36,7 +38,7 @@ public final class RuleSetCompiler {
   private static final Set<String> IGNORED_DIRECTIVES =
       Set.of(
           "secdebuglog", "secdebugloglevel", "secpcrematchlimit", "secpcrematchlimitrecursion",
-          "secstatusengine", "secserversignature", "secunicodemapfile", "secunicodecodepage",
+          "secstatusengine", "secserversignature", "secunicodecodepage",
           "seccookieformat", "seccookievnormal", "secauditlogtype", "secauditlogformat",
           "secauditlogstoragedir", "secauditlogdirmode", "secauditlogfilemode", "secauditlog2",
           "secuploaddir", "secuploadkeepfiles", "secuploadfilemode", "secuploadfilelimit",
@@ -54,6 +56,7 @@ public final class RuleSetCompiler {
   private final List<RuleBuilder> starters = new ArrayList<>();
   private final Set<Long> ids = new HashSet<>();
   private RuleBuilder openChain;
+  private UnicodeMap unicodeMap;
 
   private RuleSetCompiler() {}
 
@@ -134,6 +137,16 @@ public final class RuleSetCompiler {
   private RuleSet finish(RuleSetBuilder builder) {
     if (openChain != null) {
       throw new SecLangException(openChain.file, openChain.line, "chain is not followed by a rule");
+    }
+    if (unicodeMap != null) {
+      // As in ModSecurity, the map applies to every urlDecodeUni of the rule set, wherever the
+      // directive stands.
+      UrlDecodeUni mapped = new UrlDecodeUni(unicodeMap);
+      for (RuleBuilder b : starters) {
+        for (RuleBuilder l = b; l != null; l = l.next) {
+          l.transformations.replaceAll(t -> t instanceof UrlDecodeUni ? mapped : t);
+        }
+      }
     }
     LiteralPrefilter.Builder literals = new LiteralPrefilter.Builder();
     for (RuleBuilder b : starters) b.registerLiterals(literals);
@@ -267,11 +280,29 @@ public final class RuleSetCompiler {
         config.auditLogPath = d.baseDirectory().resolve(one(d, 0)).toString();
         if (Path.of(one(d, 0)).isAbsolute()) config.auditLogPath = one(d, 0);
         return true;
+      case "secunicodemapfile":
+        unicodeMap = loadUnicodeMap(d);
+        return true;
       case "seccomponentsignature":
         config.componentSignatures.add(one(d, 0));
         return true;
       default:
         return false;
+    }
+  }
+
+  private static UnicodeMap loadUnicodeMap(Directive d) {
+    Path file = d.baseDirectory().resolve(one(d, 0));
+    int codePage;
+    try {
+      codePage = Integer.parseInt(one(d, 1));
+    } catch (NumberFormatException e) {
+      throw d.error("SecUnicodeMapFile takes FILE CODEPAGE, e.g. unicode.mapping 20127");
+    }
+    try {
+      return UnicodeMap.load(file, codePage);
+    } catch (java.io.IOException e) {
+      throw d.error("SecUnicodeMapFile: cannot read " + file + ": " + e.getMessage());
     }
   }
 

@@ -138,7 +138,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     s.put("PATH_INFO", filename);
     if (!query.isEmpty()) {
       int limit = config.argumentsLimit();
-      UrlEncodedParser.parse(
+      UrlEncodedParser.Result parsed = UrlEncodedParser.parse(
           query,
           config.argumentSeparator(),
           (name, value) -> {
@@ -146,6 +146,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             vars.argsGet.add(name, value);
             return true;
           });
+      if (parsed.invalidEncoding()) s.put("URLENCODED_ERROR", "1");
     }
   }
 
@@ -235,7 +236,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     s.put("REQBODY_PROCESSOR", processorName);
     BodyProcessor processor = BodyProcessors.lookup(processorName);
     BodyContext context =
-        new BodyContext(contentType, config.argumentSeparator(), config.argumentsLimit(), config.jsonDepthLimit());
+        new BodyContext(
+            contentType,
+            config.argumentSeparator(),
+            Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
+            config.jsonDepthLimit());
     if (processor != null) processor.process(data, length, context, new Sink());
     long combined = 0;
     for (KeyedValues args : List.of(vars.argsGet, vars.argsPost)) {

@@ -9,6 +9,8 @@ import org.w3c.dom.Document;
 /** A sink that remembers everything, as "name=value" / "VAR:key=value" strings. */
 public final class RecordingSink implements BodySink {
   public final List<String> arguments = new ArrayList<>();
+  /** The arguments that are not for ARGS_POST (a subset of {@link #arguments}). */
+  public final List<String> notInPost = new ArrayList<>();
   public final List<String> collections = new ArrayList<>();
   public final Map<String, String> scalars = new LinkedHashMap<>();
   public final List<String> errors = new ArrayList<>();
@@ -17,6 +19,12 @@ public final class RecordingSink implements BodySink {
   @Override
   public void argument(String name, String value) {
     arguments.add(name + "=" + value);
+  }
+
+  @Override
+  public void argumentNotInPost(String name, String value) {
+    notInPost.add(name + "=" + value);
+    argument(name, value);
   }
 
   @Override

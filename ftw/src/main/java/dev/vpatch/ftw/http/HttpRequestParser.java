@@ -9,12 +9,13 @@ import java.util.List;
 /**
  * A small strict HTTP/1.1 request parser (RFC 9112) standing in for the web server in front of the
  * engine. It rejects what a careful server rejects before any rule runs: a malformed request line
- * (whitespace or control bytes in the method or target, an unknown version syntax, HTTP/0.x
+ * (whitespace, control bytes or a fragment in the method or target, an unknown version syntax, HTTP/0.x
  * versions), obs-fold, header lines without a token name, NUL or bare CR in the head, a missing or
  * empty Host in HTTP/1.1, duplicate Host or Content-Length, a Content-Length that is not digits,
  * transfer codings other than chunked (501) and malformed chunks. A request line without a version
  * is an HTTP/0.9 simple request (GET only, no headers). When Transfer-Encoding and Content-Length
- * are both present, chunked framing wins (RFC 9112 section 6.3). Lines may end in CRLF or LF.
+ * are both present, chunked framing wins and Content-Length is dropped from the request, as RFC 9112
+ * section 6.3 asks of an intermediary (and as Apache does). Lines may end in CRLF or LF.
  */
 public final class HttpRequestParser {
   public static final int MAX_LINE = 8192;
@@ -137,7 +138,7 @@ public final class HttpRequestParser {
       if (codings.size() > 1 || !codings.get(0).equalsIgnoreCase("chunked")) {
         return new ParseResult.Rejected(501, "unsupported Transfer-Encoding: " + String.join(", ", codings));
       }
-      return chunkedBody(head);
+      return chunkedBody(withoutHeader(head, "Content-Length"));
     }
     List<String> lengths = values(head, "Content-Length");
     if (lengths.isEmpty()) {
@@ -220,6 +221,12 @@ public final class HttpRequestParser {
         return problem;
       }
     }
+  }
+
+  private static ParsedRequest withoutHeader(ParsedRequest request, String name) {
+    List<HeaderField> kept = new ArrayList<>(request.headers());
+    kept.removeIf(header -> header.named(name));
+    return new ParsedRequest(request.method(), request.target(), request.version(), kept, request.body(), request.chunked());
   }
 
   private static List<String> values(ParsedRequest request, String name) {

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /**
  * A parsed request line, or the reason it is rejected. The target must be origin-form ({@code /...}),
  * asterisk-form ({@code *}, OPTIONS only), authority-form ({@code host:port}, CONNECT only) or
- * absolute-form ({@code scheme://...}); no whitespace or control bytes anywhere.
+ * absolute-form ({@code scheme://...}); no whitespace, control bytes or fragment ({@code #}, which
+ * RFC 9112 does not allow in a request target) anywhere.
  */
 record RequestLine(String method, String target, String version, int status, String error) {
   private static final Pattern VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
@@ -47,6 +48,9 @@ record RequestLine(String method, String target, String version, int status, Str
       char c = target.charAt(i);
       if (c <= 0x20 || c == 0x7F) {
         return "whitespace or control byte in request target: " + Tokens.printable(target);
+      }
+      if (c == '#') {
+        return "fragment in request target: " + Tokens.printable(target);
       }
     }
     if (method.equals("CONNECT")) {

@@ -6,7 +6,9 @@ import dev.vpatch.engine.MatchedRule;
  * One matched rule written the way ModSecurity writes it to the server's error log, which is what
  * go-ftw's {@code match_regex} and {@code log_contains} expressions are written against:
  * {@code ModSecurity: Warning. ... [file "..."] [line "..."] [id "..."] [msg "..."] [data "..."]
- * [severity "..."] [ver "..."] [tag "..."] ... [uri "..."] [unique_id "..."]}.
+ * [severity "..."] [ver "..."] [tag "..."] ... [uri "..."] [unique_id "..."]}. Like ModSecurity, field
+ * values show control bytes, bytes above 0x7E, quotes and backslashes as {@code \xHH}, so a line
+ * stays one line.
  */
 public final class ErrorLogLine {
   private static final String[] SEVERITIES = {
@@ -39,6 +41,21 @@ public final class ErrorLogLine {
   }
 
   private static void field(StringBuilder line, String name, String value) {
-    line.append(" [").append(name).append(" \"").append(value == null ? "" : value).append("\"]");
+    line.append(" [").append(name).append(" \"");
+    if (value != null) {
+      escape(line, value);
+    }
+    line.append("\"]");
+  }
+
+  private static void escape(StringBuilder line, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+        line.append(String.format("\\x%02x", (int) c & 0xFF));
+      } else {
+        line.append(c);
+      }
+    }
   }
 }

@@ -75,11 +75,16 @@ public final class FtwRunner {
       return new TestResult(test, TestResult.Verdict.SKIPPED, List.of(), null);
     }
     List<String> problems = new ArrayList<>();
+    StringBuilder log = new StringBuilder();
     for (int i = 0; i < test.stages().size(); i++) {
       Stage stage = test.stages().get(i);
       StageOutcome outcome = target.send(stage.input(), RawRequestBuilder.build(stage.input()));
-      for (String problem : StageChecker.check(stage.output(), outcome)) {
+      List<String> stageProblems = StageChecker.check(stage.output(), outcome);
+      for (String problem : stageProblems) {
         problems.add(test.stages().size() > 1 ? "stage " + (i + 1) + ": " + problem : problem);
+      }
+      if (!stageProblems.isEmpty()) {
+        log.append(outcome.log());
       }
     }
     TestOverride override = overrides.stream().filter(o -> o.appliesTo(test)).findFirst().orElse(null);
@@ -88,7 +93,7 @@ public final class FtwRunner {
       return new TestResult(test, TestResult.Verdict.OVERRIDDEN, note, override.reason());
     }
     return new TestResult(test, problems.isEmpty() ? TestResult.Verdict.PASSED : TestResult.Verdict.FAILED,
-        problems, null);
+        problems, null, log.toString());
   }
 
   private boolean skipped(String id) {

@@ -28,6 +28,11 @@ public record RunReport(List<TestResult> results) {
    * what was expected and got, or why it was skipped or overridden.
    */
   public List<String> failureLines(List<Path> roots) {
+    return failureLines(roots, false);
+  }
+
+  /** As {@link #failureLines(List)}; with {@code withLog}, each failed test's log lines follow it, indented. */
+  public List<String> failureLines(List<Path> roots, boolean withLog) {
     List<String> lines = new ArrayList<>();
     for (TestResult result : results) {
       if (result.passed()) {
@@ -41,6 +46,9 @@ public record RunReport(List<TestResult> results) {
         default -> String.join("; ", result.problems());
       };
       lines.add(where + what.replace('\n', ' '));
+      if (withLog) {
+        result.log().lines().forEach(line -> lines.add("    " + line));
+      }
     }
     return lines;
   }

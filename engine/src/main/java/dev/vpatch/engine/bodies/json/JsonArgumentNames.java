@@ -18,15 +18,18 @@ final class JsonArgumentNames {
     final boolean array;
     /** The parent's prefix plus this container's own name. */
     final String base;
+    /** An object's members all share one prefix. */
+    final String memberPrefix;
     int elements;
 
     Container(boolean array, String base) {
       this.array = array;
       this.base = base;
+      this.memberPrefix = array ? null : base + ".";
     }
 
     String childPrefix() {
-      return array ? base + ".array_" + elements : base + ".";
+      return array ? base + ".array_" + elements : memberPrefix;
     }
   }
 

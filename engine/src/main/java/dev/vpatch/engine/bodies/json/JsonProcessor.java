@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON: every scalar becomes an ARGS_POST argument named as libmodsecurity 3 names it (see {@link
- * JsonArgumentNames}); numbers keep their text, booleans are {@code true}/{@code false}, null is
- * empty. Arguments found before an error stay, as with ModSecurity's streaming parser. Exceeding
+ * JSON: every scalar becomes an argument named as libmodsecurity 3 names it (see {@link
+ * JsonArgumentNames}), in ARGS but, as there, not in ARGS_POST. Numbers keep their text, booleans
+ * are {@code true}/{@code false}, null is empty. Arguments found before an error stay, as with ModSecurity's streaming parser. Exceeding
  * SecRequestBodyJsonDepthLimit or SecArgumentsLimit, malformed JSON and trailing content are
  * errors. An empty body is no error.
  */
@@ -71,7 +71,7 @@ public final class JsonProcessor implements BodyProcessor {
               return;
             }
             arguments++;
-            sink.argument(names.scalarName(), scalarText(parser, token));
+            sink.argumentNotInPost(names.scalarName(), scalarText(parser, token));
           }
         }
         token = parser.nextToken();
@@ -96,8 +96,13 @@ public final class JsonProcessor implements BodyProcessor {
     };
   }
 
-  /** Jackson decodes UTF-8; the engine wants the bytes back. */
+  /** Jackson decodes UTF-8; the engine wants the bytes back (ASCII text already is). */
   private static String byteString(String text) {
-    return ByteStrings.of(text.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return ByteStrings.of(text.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return text;
   }
 }

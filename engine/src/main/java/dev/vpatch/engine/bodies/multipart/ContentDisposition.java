@@ -118,14 +118,12 @@ final class ContentDisposition {
         value = text.substring(tokenStart, p);
       }
       if (parameter.equals("name")) {
-        flagSingleQuotes(value);
         sink.collection("MULTIPART_NAME", value, value);
         if (!part.name.isEmpty()) {
           return -14;
         }
         part.name = value;
       } else if (parameter.equals("filename")) {
-        flagSingleQuotes(value);
         sink.collection("MULTIPART_FILENAME", value, value);
         if (!part.filename.isEmpty()) {
           return -15;
@@ -150,11 +148,5 @@ final class ContentDisposition {
       }
     }
     return 1;
-  }
-
-  private void flagSingleQuotes(String value) {
-    if (value.indexOf('\'') >= 0) {
-      flags.invalidQuoting = true;
-    }
   }
 }

@@ -9,11 +9,20 @@ import java.util.List;
  * One multipart body, read line by line through a fixed 4 KiB buffer the way libmodsecurity 3
  * does, because its results depend on it: lines longer than the buffer are cut into chunks that
  * never count as boundaries, a form field's value loses its line breaks, header lines may not
- * exceed the buffer, and boundaries are not recognised while a part's headers are being read (the
- * line is taken as a malformed header and the part flagged invalid).
+ * exceed the buffer, and our boundary is not recognised while a part's headers are being read (the
+ * line is taken as a malformed header and the part flagged invalid). Errors in part headers are
+ * reported but do not stop parsing; only malformed boundary lines do.
  */
 final class MultipartParser {
   static final int BUFFER_SIZE = 4096;
+
+  /** What a line starting with "--" turned out to be. */
+  private enum DashLine {
+    BOUNDARY,
+    OTHER,
+    /** A malformed boundary: parsing stops. */
+    MALFORMED
+  }
 
   private final BodySink sink;
   private final MultipartFlags flags = new MultipartFlags();
@@ -27,7 +36,7 @@ final class MultipartParser {
 
   private MultipartPart part;
   private boolean readingHeaders;
-  /** Line-ending bytes held back from the previous data line: they belong to it only if no boundary follows. */
+  /** Line-ending bytes held back from the previous data line: part of the data unless a boundary follows. */
   private int reservedLineEnding;
   private final List<MultipartPart> parts = new ArrayList<>();
 
@@ -133,22 +142,16 @@ final class MultipartParser {
 
   /** Handles one line (or chunk of a long line). Returns false when parsing must stop. */
   private boolean processBuffer(boolean bufferFull) {
-    boolean wasBoundary = false;
-    if (part != null && readingHeaders) {
-      if (bufferStartsLine && startsWithDashBoundary()) {
-        flags.invalidPart = true;
-      }
-    } else if (bufferStartsLine && cLength() > 3 && buffer[0] == '-' && buffer[1] == '-') {
-      Boolean handled = processDashLine();
-      if (handled == null) {
+    if (bufferStartsLine && cLength() > 3 && buffer[0] == '-' && buffer[1] == '-') {
+      DashLine line = processDashLine();
+      if (line == DashLine.MALFORMED) {
         return false;
       }
-      wasBoundary = handled;
+      if (line == DashLine.BOUNDARY) {
+        return true;
+      }
     } else if (bufferStartsLine && dashBoundary.foundIn(buffer, bufferLength)) {
       flags.unmatchedBoundary = 1;
-    }
-    if (wasBoundary) {
-      return true;
     }
     if (part == null) {
       flags.dataBefore = true;
@@ -165,13 +168,14 @@ final class MultipartParser {
     return true;
   }
 
-  /**
-   * A line starting with "--": our boundary (TRUE), something else (FALSE), or a malformed
-   * boundary that stops parsing (null).
-   */
-  private Boolean processDashLine() {
+  /** Handles a line starting with "--" if it is one of our boundaries. */
+  private DashLine processDashLine() {
     int length = cLength();
     if (length >= boundary.length + 2 && dashBoundary.boundaryAt(buffer, length, 2)) {
+      if (part != null && readingHeaders) {
+        flags.invalidPart = true;
+        return DashLine.OTHER;
+      }
       int end = boundary.length + 2;
       if (boundaryCount > 0) {
         flags.unmatchedBoundary = 2;
@@ -183,7 +187,7 @@ final class MultipartParser {
         if (complete) {
           flags.error = true;
           error = "Multipart: Invalid boundary (final duplicate).";
-          return null;
+          return DashLine.MALFORMED;
         }
       }
       boolean crlf = byteAt(end, length) == '\r' && byteAt(end + 1, length) == '\n' && end + 2 == length;
@@ -191,7 +195,7 @@ final class MultipartParser {
       if (!crlf && !lf) {
         flags.error = true;
         error = "Multipart: Invalid boundary: " + ByteStrings.of(buffer, 0, length);
-        return null;
+        return DashLine.MALFORMED;
       }
       if (lf) {
         flags.lfLine = true;
@@ -203,7 +207,7 @@ final class MultipartParser {
         complete = true;
       }
       boundaryCount++;
-      return Boolean.TRUE;
+      return DashLine.BOUNDARY;
     }
     if (flags.boundaryQuoted
         && length >= boundary.length + 3
@@ -211,7 +215,7 @@ final class MultipartParser {
         && dashBoundary.boundaryAt(buffer, length, 3)) {
       flags.error = true;
       error = "Multipart: Invalid boundary (quotes).";
-      return null;
+      return DashLine.MALFORMED;
     }
     int p = 2;
     while (p < length && CType.isSpace(buffer[p])) {
@@ -220,15 +224,10 @@ final class MultipartParser {
     if (p != 2 && dashBoundary.boundaryAt(buffer, length, p)) {
       flags.error = true;
       error = "Multipart: Invalid boundary (whitespace).";
-      return null;
+      return DashLine.MALFORMED;
     }
     flags.unmatchedBoundary = 1;
-    return Boolean.FALSE;
-  }
-
-  private boolean startsWithDashBoundary() {
-    int length = cLength();
-    return length >= 2 && buffer[0] == '-' && buffer[1] == '-' && dashBoundary.boundaryAt(buffer, length, 2);
+    return DashLine.OTHER;
   }
 
   /** The buffer's length as a C string: up to the first NUL byte. */

@@ -27,6 +27,10 @@ public final class XmlProcessor implements BodyProcessor {
 
   private static final DocumentBuilderFactory FACTORY = newFactory();
 
+  /** Builders are not thread-safe but are reusable after {@link DocumentBuilder#reset()}. */
+  private static final ThreadLocal<DocumentBuilder> BUILDERS =
+      ThreadLocal.withInitial(XmlProcessor::newBuilder);
+
   private static final ErrorHandler FAIL_ON_ERROR =
       new ErrorHandler() {
         @Override
@@ -54,14 +58,23 @@ public final class XmlProcessor implements BodyProcessor {
       sink.error(ERROR);
       return;
     }
+    DocumentBuilder builder = BUILDERS.get();
+    builder.reset();
+    builder.setErrorHandler(FAIL_ON_ERROR);
+    builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
     try {
-      DocumentBuilder builder = FACTORY.newDocumentBuilder();
-      builder.setErrorHandler(FAIL_ON_ERROR);
-      builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
       Document document = builder.parse(new ByteArrayInputStream(body, 0, length));
       sink.xml(document);
-    } catch (SAXException | IOException | ParserConfigurationException e) {
+    } catch (SAXException | IOException e) {
       sink.error(ERROR);
+    }
+  }
+
+  private static DocumentBuilder newBuilder() {
+    try {
+      return FACTORY.newDocumentBuilder();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK XML parser is not available", e);
     }
   }
 

@@ -46,6 +46,16 @@ class JsonProcessorTest {
     assertThat(run("\"abc\"").arguments).containsExactly("json=abc");
     assertThat(run("12e3").arguments).containsExactly("json=12e3");
     assertThat(run("false").arguments).containsExactly("json=false");
+    RecordingSink empty = run("[]");
+    assertThat(empty.arguments).isEmpty();
+    assertThat(empty.errors).isEmpty();
+    assertThat(run("{\"a\":{},\"b\":[[]]}").arguments).isEmpty();
+  }
+
+  @Test
+  void argumentsGoToArgsButNotArgsPostAsInModSecurity3() {
+    RecordingSink sink = run("{\"a\":1}");
+    assertThat(sink.notInPost).containsExactly("json.a=1");
   }
 
   @Test

@@ -363,4 +363,30 @@ class MultipartProcessorTest {
     assertThat(sink.errors).isEmpty();
     assertThat(sink.arguments).hasSize(1);
   }
+
+  @Test
+  void partHeaderNamesAreCaseInsensitiveButFormDataIsNot() {
+    for (String header : new String[] {"content-disposition", "CONTENT-DISPOSITION"}) {
+      RecordingSink sink = run(CT, lines("--AaB03x", header + ": form-data; name=\"a\"", "", "1", "--AaB03x--", ""));
+      assertThat(sink.arguments).as(header).containsExactly("a=1");
+      assertThat(sink.errors).as(header).isEmpty();
+    }
+    RecordingSink upper = run(CT, lines("--AaB03x", "Content-Disposition: Form-Data; name=\"a\"", "", "1", "--AaB03x--", ""));
+    assertThat(upper.errors).containsExactly("Multipart parsing error: Multipart: Final boundary missing.");
+  }
+
+  @Test
+  void aFilenameParameterNotSpelledFilenameEqualsIsRejected() {
+    RecordingSink sink = run(CT, lines("--AaB03x", "Content-Disposition: form-data; name=\"a\"; filename =\"x\"", "", "1", "--AaB03x--", ""));
+    assertThat(sink.errors).containsExactly("Multipart parsing error: Multipart: Final boundary missing.");
+    assertThat(sink.collection("FILES")).isEmpty();
+  }
+
+  @Test
+  void aCarriageReturnIsNeverTheLastByteOfTheLineBuffer() {
+    String value = "x".repeat(MultipartParser.BUFFER_SIZE - 1);
+    RecordingSink sink = run(CT, lines("--AaB03x", "Content-Disposition: form-data; name=\"a\"", "", value, "--AaB03x--", ""));
+    assertThat(sink.errors).isEmpty();
+    assertThat(sink.arguments).containsExactly("a=" + value);
+  }
 }

@@ -1,0 +1,66 @@
+package dev.vpatch.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Issue 3's request shapes: one whole transaction (phases 1–5, the response being a small HTML
+ * page) per operation, single thread, against the CRS at paranoia level 1.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class TransactionBenchmark {
+  private ExchangeRunner browserGet;
+  private ExchangeRunner attackGet;
+  private ExchangeRunner formPost;
+  private ExchangeRunner jsonPost;
+  private ExchangeRunner largeFormPost;
+
+  @Setup(Level.Trial)
+  public void prepare(EngineState engine) {
+    browserGet = engine.runner(OracleScenarios.browserGet());
+    attackGet = engine.runner(OracleScenarios.attackGet());
+    formPost = engine.runner(OracleScenarios.formPost());
+    jsonPost = engine.runner(OracleScenarios.jsonPost());
+    largeFormPost = engine.runner(OracleScenarios.largeFormPost());
+    if (engine.isCrs()) {
+      ExchangeRunner.Verdict verdict = attackGet.run();
+      if (verdict.interruption() == null && !verdict.matched(942100)) {
+        throw new IllegalStateException("the attack GET was not detected: " + verdict);
+      }
+    }
+  }
+
+  @Benchmark
+  public ExchangeRunner.Verdict browserGet() {
+    return browserGet.run();
+  }
+
+  @Benchmark
+  public ExchangeRunner.Verdict attackGet() {
+    return attackGet.run();
+  }
+
+  @Benchmark
+  public ExchangeRunner.Verdict formPost4k() {
+    return formPost.run();
+  }
+
+  @Benchmark
+  public ExchangeRunner.Verdict jsonPost4k() {
+    return jsonPost.run();
+  }
+
+  @Benchmark
+  public ExchangeRunner.Verdict formPost64k() {
+    return largeFormPost.run();
+  }
+}

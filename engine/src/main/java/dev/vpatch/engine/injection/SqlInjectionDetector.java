@@ -1,0 +1,89 @@
+package dev.vpatch.engine.injection;
+
+/**
+ * Detects SQL injection in a byte string the way libinjection does: tokenize the input as if it
+ * were pasted into a query unquoted, inside single quotes and inside double quotes; fold each
+ * token stream into a fingerprint of at most five token types; and judge the fingerprint with
+ * {@link SqlFingerprintRules}. Linear in the input length; memory is a few tokens.
+ */
+public final class SqlInjectionDetector {
+  private SqlInjectionDetector() {}
+
+  /** The fingerprint of the injection found in {@code input}, or null when there is none. */
+  public static String detect(String input) {
+    if (input == null || input.isEmpty()) {
+      return null;
+    }
+    String found = check(input, (char) 0, false);
+    if (found != null) {
+      return found;
+    }
+    if (input.indexOf('\'') >= 0) {
+      found = check(input, '\'', false);
+      if (found != null) {
+        return found;
+      }
+    }
+    if (input.indexOf('"') >= 0) {
+      return check(input, '"', true);
+    }
+    return null;
+  }
+
+  public static boolean isInjection(String input) {
+    return detect(input) != null;
+  }
+
+  /**
+   * Checks one quote context in ANSI mode, and in MySQL mode when the comment syntax makes a
+   * difference. A {@code #} is an operator in ANSI SQL but a comment in MySQL, and attacks use it
+   * as a comment, so then the MySQL reading is judged first.
+   */
+  private static String check(String input, char quote, boolean mysqlOnly) {
+    if (mysqlOnly) {
+      return judge(new SqlTokenizer(input, quote, true));
+    }
+    SqlTokenizer ansi = new SqlTokenizer(input, quote, false);
+    String ansiVerdict = judge(ansi);
+    if (ansi.hashes > 0) {
+      String mysqlVerdict = judge(new SqlTokenizer(input, quote, true));
+      return mysqlVerdict != null ? mysqlVerdict : ansiVerdict;
+    }
+    if (ansiVerdict != null || ansi.ansiOnlyComments == 0) {
+      return ansiVerdict;
+    }
+    return judge(new SqlTokenizer(input, quote, true));
+  }
+
+  private static String judge(SqlTokenizer tokenizer) {
+    SqlFolder folder = new SqlFolder(tokenizer);
+    String fingerprint = fingerprint(folder);
+    boolean injection = SqlFingerprintRules.isInjection(
+        fingerprint, folder, tokenizer.tokenCount, tokenizer.input());
+    return injection ? fingerprint : null;
+  }
+
+  /** The fingerprint of one context, for tests and diagnostics. */
+  static String fingerprint(String input, char quote, boolean mysql) {
+    return fingerprint(new SqlFolder(new SqlTokenizer(input, quote, mysql)));
+  }
+
+  private static String fingerprint(SqlFolder folder) {
+    int count = folder.fold();
+    if (count > 2) {
+      SqlToken last = folder.token(count - 1);
+      // PHP's `` ` `` (an unclosed, empty backtick) at the end acts as a comment
+      if (last.is(SqlTokenType.BAREWORD) && last.openQuote == '`' && last.length == 0
+          && last.closeQuote == 0) {
+        last.type = SqlTokenType.COMMENT;
+      }
+    }
+    StringBuilder fingerprint = new StringBuilder(count);
+    for (int i = 0; i < count; i++) {
+      fingerprint.append(folder.token(i).type);
+    }
+    return fingerprint.indexOf(String.valueOf(SqlTokenType.EVIL)) >= 0
+        ? String.valueOf(SqlTokenType.EVIL)
+        : fingerprint.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.vpatch.engine.injection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Fingerprints below were checked against libinjection (ModSecurity 3.0.9) through the oracle. */
+class SqlInjectionDetectorTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "1' or '1'='1                                     | s&sos",
+      "1 union select 1,2,3                             | 1UE1",
+      "admin'--                                         | sc",
+      "1/*comment*/union/**/select 1                    | 1UE1",
+      "' OR 1=1 --                                      | s&1c",
+      "1 AND SLEEP(5)                                   | 1&f(1",
+      "1' AND (SELECT 1 FROM dual)--                    | s&(E1",
+      "1 ORDER BY 1--                                   | 1B1c",
+      "' UNION SELECT username, password FROM users--   | sUEnk",
+      "-1 OR 2>1                                        | 1&1",
+      "1' AND extractvalue(1,concat(0x7e,version()))--  | s&f(1",
+      "/*!50000union*/ select 1                         | X",
+      "1 /*!union*/ select 1                            | X",
+      "`\" or \"\"=\"`                                  | s&sos",
+      "1) or (1=1                                       | 1)&(1",
+      "') or ('a'='a                                    | s)&(s",
+      "1' and 1=1 and '1'='1                            | s&sos",
+      "1 or 1=1                                         | 1&1",
+      "1' or 1=1 limit 1 -- -                           | s&1B1",
+      "1 and benchmark(1000000,md5(1))                  | 1&f(1",
+      "1' and pg_sleep(5)--                             | s&f(1",
+      "' having 1=1--                                   | sB1c",
+      "' group by columnnames having 1=1 --             | sBnB1",
+      "1;select pg_sleep(5)                             | 1;Ef(",
+      "'||(select user from dual)||'                    | s&(En",
+      "1 and (select count(*) from users) > 0           | 1&(Ef",
+      "1' into outfile '/tmp/x'--                       | sksc",
+      "1 AND @@version=1                                | 1&v",
+      "sleep(20)                                        | f(1)",
+  })
+  void detectsInjectionWithFingerprint(String input, String fingerprint) {
+    assertThat(SqlInjectionDetector.detect(input)).isEqualTo(fingerprint);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "1 UNION ALL SELECT NULL--",
+      "1; DROP TABLE users",
+      "'; EXEC xp_cmdshell 'dir'--",
+      "1' waitfor delay '0:0:5'--",
+      "x' or 1=1 #",
+      "1'/**/or/**/'1'='1",
+      "1'\tOR\t1=1--",
+      "1'\nunion\nselect 1--",
+      "1' UnIoN SeLeCt 1,2--",
+      "1 and 1=1",
+      "1' and 'a'='a",
+      "1 or sleep(5)#",
+      "'+(select load_file('/etc/passwd'))+'",
+      "1' AND 1=CONVERT(int,(SELECT @@version))--",
+      "1 union/*!select*/1",
+  })
+  void detectsClassicAttacks(String input) {
+    assertThat(SqlInjectionDetector.isInjection(input)).as(input).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "O'Reilly", "select a product", "1-2", "hello world", "Tom and Jerry", "apples or pears",
+      "it's 5 o'clock", "x#y", "admin", "1234", "-- ", "/* hi */", "3 or 4", "@@version",
+      "admin'#", "admin' -- ", "first; second; third", "Union Station", "order by phone",
+      "Let's meet at 5 or 6", "john.doe@example.com", "2024-01-15", "{\"a\":1}", "1,000,000",
+  })
+  void leavesOrdinaryInputAlone(String input) {
+    assertThat(SqlInjectionDetector.detect(input)).as(input).isNull();
+  }
+
+  @Test
+  void emptyAndNullAreNotInjections() {
+    assertThat(SqlInjectionDetector.detect("")).isNull();
+    assertThat(SqlInjectionDetector.detect(null)).isNull();
+  }
+
+  @Test
+  void nulBytesActAsWhiteSpace() {
+    assertThat(SqlInjectionDetector.detect("1\u0000or\u00001=1")).isEqualTo("1&1");
+  }
+
+  @Test
+  void nonAsciiBytesAreWordCharacters() {
+    // UTF-8 "é" (C3 A9) and invalid bytes are parts of barewords, not operators
+    assertThat(SqlInjectionDetector.detect("caf\u00c3\u00a9 or th\u00c3\u00a9")).isNull();
+    assertThat(SqlInjectionDetector.detect("\u00ff\u00fe\u00fd")).isNull();
+    assertThat(SqlInjectionDetector.detect("\u00c0\u00af' or 1=1--")).isEqualTo("s&1c");
+  }
+
+  @Test
+  void nonBreakingSpaceSeparatesTokensLikeMySql() {
+    assertThat(SqlInjectionDetector.detect("1\u00a0union\u00a0select\u00a01,2")).isEqualTo("1UE1");
+  }
+
+  @Test
+  void overlongWordsAreBarewordsNotKeywords() {
+    String longWord = "select".repeat(10);
+    assertThat(SqlInjectionDetector.fingerprint(longWord, (char) 0, false)).isEqualTo("n");
+  }
+
+  private static final String SPECIALS = "'\"`/*-#()@$\\;,.{}[]";
+
+  @Test
+  void randomBytesNeverBreakTheTokenizer() {
+    Random random = new Random(942100);
+    for (int i = 0; i < 20_000; i++) {
+      char[] chars = new char[random.nextInt(40)];
+      for (int j = 0; j < chars.length; j++) {
+        chars[j] = random.nextInt(4) == 0 ? SPECIALS.charAt(random.nextInt(SPECIALS.length()))
+            : (char) random.nextInt(256);
+      }
+      String fingerprint = SqlInjectionDetector.detect(new String(chars));
+      assertThat(fingerprint == null || (fingerprint.length() >= 1 && fingerprint.length() <= 5)).isTrue();
+    }
+  }
+}

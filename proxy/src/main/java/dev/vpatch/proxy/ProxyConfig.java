@@ -1,0 +1,107 @@
+package dev.vpatch.proxy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Everything the proxy's data path needs, immutable. Limits bound every buffer the proxy holds on
+ * behalf of a client; timeouts bound how long a slow peer can hold a connection.
+ *
+ * @param listenHost address to bind
+ * @param listenPort port to bind (0 picks a free one)
+ * @param upstream base URL of the protected application ({@code http://host:port})
+ * @param engineMode proxy-wide engine mode
+ * @param failClosed whether an engine error answers 500 (true) or lets the request pass
+ * @param maxRequestLineBytes longest accepted request line (414 beyond)
+ * @param maxHeaderBytes longest accepted request head, request line included (431 beyond)
+ * @param maxHeaderCount most header fields accepted in one request
+ * @param maxRequestBodyBytes hard cap on a request body, inspected or not (413 beyond)
+ * @param maxBufferedBodyBytes hard cap on bytes buffered for inspection, whatever the rules ask
+ * @param headerTimeout how long a client may take to send a request head, and keep-alive idle time
+ * @param bodyTimeout longest pause between request body reads
+ * @param connectTimeout upstream connect timeout
+ * @param responseTimeout longest wait for the upstream's response head
+ * @param upstreamIdleTimeout how long a pooled upstream connection may stay idle
+ * @param maxUpstreamConnectionsPerThread pool size per event loop thread
+ */
+public record ProxyConfig(
+    String listenHost,
+    int listenPort,
+    URI upstream,
+    EngineMode engineMode,
+    boolean failClosed,
+    int maxRequestLineBytes,
+    int maxHeaderBytes,
+    int maxHeaderCount,
+    long maxRequestBodyBytes,
+    int maxBufferedBodyBytes,
+    Duration headerTimeout,
+    Duration bodyTimeout,
+    Duration connectTimeout,
+    Duration responseTimeout,
+    Duration upstreamIdleTimeout,
+    int maxUpstreamConnectionsPerThread) {
+
+  public ProxyConfig {
+    String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http")) {
+      throw new IllegalArgumentException("upstream must be an http:// URL, not '" + upstream + "'");
+    }
+    if (upstream.getHost() == null) {
+      throw new IllegalArgumentException("upstream URL has no host: '" + upstream + "'");
+    }
+  }
+
+  /** Defaults for everything but the upstream: listen on 127.0.0.1:8080, engine on, fail closed. */
+  public static ProxyConfig defaults(URI upstream) {
+    return new ProxyConfig(
+        "127.0.0.1",
+        8080,
+        upstream,
+        EngineMode.ON,
+        true,
+        8 * 1024,
+        32 * 1024,
+        200,
+        1L << 30,
+        64 * 1024 * 1024,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(30),
+        512);
+  }
+
+  public ProxyConfig withListen(String host, int port) {
+    return new ProxyConfig(host, port, upstream, engineMode, failClosed, maxRequestLineBytes, maxHeaderBytes, maxHeaderCount,
+        maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout, connectTimeout, responseTimeout,
+        upstreamIdleTimeout, maxUpstreamConnectionsPerThread);
+  }
+
+  public ProxyConfig withEngine(EngineMode mode, boolean closed) {
+    return new ProxyConfig(listenHost, listenPort, upstream, mode, closed, maxRequestLineBytes, maxHeaderBytes, maxHeaderCount,
+        maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout, connectTimeout, responseTimeout,
+        upstreamIdleTimeout, maxUpstreamConnectionsPerThread);
+  }
+
+  public ProxyConfig withTimeouts(Duration header, Duration body, Duration connect, Duration response) {
+    return new ProxyConfig(listenHost, listenPort, upstream, engineMode, failClosed, maxRequestLineBytes, maxHeaderBytes,
+        maxHeaderCount, maxRequestBodyBytes, maxBufferedBodyBytes, header, body, connect, response, upstreamIdleTimeout,
+        maxUpstreamConnectionsPerThread);
+  }
+
+  public String upstreamHost() {
+    return upstream.getHost();
+  }
+
+  public int upstreamPort() {
+    return upstream.getPort() > 0 ? upstream.getPort() : 80;
+  }
+
+  /** The Host header value to send when the client sent none (HTTP/1.0). */
+  public String upstreamAuthority() {
+    return upstream.getPort() > 0 ? upstream.getHost() + ":" + upstream.getPort() : upstream.getHost();
+  }
+}

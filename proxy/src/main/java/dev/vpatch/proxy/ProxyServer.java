@@ -1,0 +1,107 @@
+package dev.vpatch.proxy;
+
+import dev.vpatch.engine.RuleSet;
+import dev.vpatch.proxy.http1.Http1ConnectionHandler;
+import dev.vpatch.proxy.observe.AlertStream;
+import dev.vpatch.proxy.observe.ProxyMetrics;
+import dev.vpatch.proxy.upstream.UpstreamPools;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The listening proxy: binds, serves until {@link #close()}. */
+public final class ProxyServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+
+  private final ProxyConfig config;
+  private final Transport transport;
+  private final EventLoopGroup acceptors;
+  private final EventLoopGroup workers;
+  private final UpstreamPools pools;
+  private final Channel listener;
+
+  private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts, int threads)
+      throws InterruptedException {
+    this.config = config;
+    this.transport = Transport.best();
+    this.acceptors = transport.newGroup(1);
+    this.workers = transport.newGroup(threads);
+    this.pools = new UpstreamPools(config, transport);
+    ProxyContext context = new ProxyContext(config, rules, pools, metrics, alerts);
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(acceptors, workers)
+        .channel(transport.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 128 * 1024))
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            Http1ConnectionHandler.install(channel, context, "http");
+          }
+        });
+    try {
+      this.listener = bootstrap.bind(config.listenHost(), config.listenPort()).sync().channel();
+    } catch (RuntimeException | InterruptedException e) {
+      shutdownGroups();
+      throw e;
+    }
+    LOG.info("vpatch proxy listening on {} ({}), upstream {}, engine {}", listener.localAddress(), transport.name(),
+        config.upstream(), config.engineMode());
+  }
+
+  /**
+   * Starts a proxy.
+   *
+   * @param rules read once per request; may return null when the engine mode is OFF
+   * @param alerts alert stream, or null
+   * @param threads event loop threads (0: Netty's default, twice the cores)
+   */
+  public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts,
+      int threads) throws InterruptedException {
+    return new ProxyServer(config, rules, metrics, alerts, threads);
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) listener.localAddress();
+  }
+
+  public int port() {
+    return address().getPort();
+  }
+
+  public String transportName() {
+    return transport.name();
+  }
+
+  public ProxyConfig config() {
+    return config;
+  }
+
+  /** Blocks until the listener closes. */
+  public void awaitClose() throws InterruptedException {
+    listener.closeFuture().sync();
+  }
+
+  @Override
+  public void close() {
+    listener.close().awaitUninterruptibly();
+    pools.close();
+    shutdownGroups();
+  }
+
+  private void shutdownGroups() {
+    acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+  }
+}

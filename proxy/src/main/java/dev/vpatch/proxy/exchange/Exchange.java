@@ -1,0 +1,764 @@
+package dev.vpatch.proxy.exchange;
+
+import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.RuleSet;
+import dev.vpatch.engine.Transaction;
+import dev.vpatch.proxy.EngineMode;
+import dev.vpatch.proxy.ProxyContext;
+import dev.vpatch.proxy.observe.AlertStream;
+import dev.vpatch.proxy.upstream.UpstreamListener;
+import dev.vpatch.proxy.upstream.UpstreamPools;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its response: runs the engine's phases around the upstream call and enforces
+ * the verdicts. Phases 1 and 2 complete before any byte goes upstream; the request body is
+ * buffered only when the rules ask for it and only up to their limit. All methods run on the
+ * client's event loop (the upstream connection comes from that loop's pool).
+ */
+public final class Exchange implements UpstreamListener {
+  private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+  private enum State {
+    INSPECTING, BUFFERING_BODY, CONNECTING, STREAMING_BODY, AWAITING_RESPONSE, BUFFERING_RESPONSE, RESPONDING, DONE
+  }
+
+  private final ProxyContext context;
+  private final ClientConnection client;
+  private final Channel clientChannel;
+
+  private State state = State.INSPECTING;
+  private Transaction tx;
+  private HttpRequest request;
+  private boolean keepAlive;
+  private boolean head;
+  private boolean requestComplete;
+  private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
+  private long pendingBytes;
+  private long inspectLimit;
+  private List<ByteBuf> replay;
+  private boolean retried;
+
+  private Channel upstream;
+  private ScheduledFuture<?> responseTimer;
+  private boolean skippingInterim;
+  private HttpResponse response;
+  private final List<HttpContent> responseBody = new ArrayList<>();
+  private long responseBytes;
+  private boolean responseHeadSent;
+  private boolean closeAfterResponse;
+  private boolean phase4Done;
+
+  private Interruption verdict;
+  private boolean enforced;
+
+  public Exchange(ProxyContext context, ClientConnection client) {
+    this.context = context;
+    this.client = client;
+    this.clientChannel = client.channel();
+  }
+
+  /** Whether the exchange wants the next request body piece now. */
+  public boolean wantsRequestBody() {
+    switch (state) {
+      case BUFFERING_BODY:
+        return true;
+      case STREAMING_BODY:
+        return upstream != null && upstream.isWritable();
+      default:
+        return false;
+    }
+  }
+
+  /** Whether any byte of the response has gone to the client. */
+  public boolean responseStarted() {
+    return responseHeadSent;
+  }
+
+  // ---- request side ----
+
+  public void onRequestHead(HttpRequest request) {
+    this.request = request;
+    this.head = request.method().equals(HttpMethod.HEAD);
+    this.keepAlive = HttpUtil.isKeepAlive(request);
+    boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+    this.requestComplete = !hasBody;
+    context.metrics().request();
+
+    if (!checkExpect()) {
+      return;
+    }
+    if (context.config().engineMode() != EngineMode.OFF && !startTransaction()) {
+      return;
+    }
+    if (hasBody) {
+      sendContinueIfExpected();
+    }
+    boolean inspectBody;
+    try {
+      inspectBody = hasBody && tx != null && tx.requestBodyAccess();
+    } catch (RuntimeException e) {
+      if (!engineFailed(e)) {
+        return;
+      }
+      inspectBody = false;
+    }
+    if (inspectBody) {
+      inspectLimit = Math.min(tx.requestBodyLimit(), context.config().maxBufferedBodyBytes());
+      state = State.BUFFERING_BODY;
+      client.readMoreRequestBody();
+      return;
+    }
+    if (runPhase2()) {
+      connectUpstream();
+    }
+  }
+
+  private boolean checkExpect() {
+    String expect = request.headers().get(HttpHeaderNames.EXPECT);
+    if (expect == null || expect.equalsIgnoreCase("100-continue")) {
+      return true;
+    }
+    finishWith(ErrorPages.page(417, null, true), false);
+    return false;
+  }
+
+  private void sendContinueIfExpected() {
+    if (request.protocolVersion() == HttpVersion.HTTP_1_1
+        && "100-continue".equalsIgnoreCase(request.headers().get(HttpHeaderNames.EXPECT))) {
+      clientChannel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+  }
+
+  private boolean startTransaction() {
+    RuleSet rules = context.rules().get();
+    if (rules == null) {
+      return true;
+    }
+    try {
+      tx = rules.newTransaction();
+      tx.processConnection(
+          client.remoteAddress().getAddress().getHostAddress(), client.remoteAddress().getPort(),
+          client.localAddress().getAddress().getHostAddress(), client.localAddress().getPort());
+      tx.processUri(request.uri(), request.method().name(), request.protocolVersion().text());
+      for (Map.Entry<String, String> header : request.headers()) {
+        tx.addRequestHeader(header.getKey(), header.getValue());
+      }
+      long start = System.nanoTime();
+      Interruption interruption = tx.processRequestHeaders();
+      context.metrics().phase(1, System.nanoTime() - start);
+      return !enforce(interruption);
+    } catch (RuntimeException e) {
+      return engineFailed(e);
+    }
+  }
+
+  public void onRequestContent(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    switch (state) {
+      case BUFFERING_BODY:
+        bufferForInspection(content, last);
+        return;
+      case STREAMING_BODY:
+        if (last) {
+          requestComplete = true;
+        }
+        upstream.writeAndFlush(content).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        if (last) {
+          awaitResponse();
+        } else if (upstream.isWritable()) {
+          client.readMoreRequestBody();
+        }
+        return;
+      case DONE:
+        content.release();
+        return;
+      default:
+        if (last && requestComplete && state != State.CONNECTING) {
+          content.release();
+          return;
+        }
+        if (last) {
+          requestComplete = true;
+        }
+        queue(content);
+    }
+  }
+
+  private void queue(HttpContent content) {
+    if (content.content().isReadable() || content instanceof LastHttpContent) {
+      pendingBytes += content.content().readableBytes();
+      pendingBody.add(content);
+    } else {
+      content.release();
+    }
+  }
+
+  private void bufferForInspection(HttpContent content, boolean last) {
+    ByteBuf bytes = content.content();
+    queue(content);
+    if (last) {
+      requestComplete = true;
+    }
+    try {
+      if (bytes.isReadable()) {
+        byte[] copy = ByteBufUtil.getBytes(bytes);
+        if (enforce(tx.appendRequestBody(copy, 0, copy.length))) {
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!engineFailed(e)) {
+        return;
+      }
+    }
+    if (!last && pendingBytes < inspectLimit) {
+      client.readMoreRequestBody();
+      return;
+    }
+    state = State.INSPECTING;
+    if (runPhase2()) {
+      connectUpstream();
+    }
+  }
+
+  private boolean runPhase2() {
+    if (tx == null) {
+      return true;
+    }
+    try {
+      long start = System.nanoTime();
+      Interruption interruption = tx.processRequestBody();
+      context.metrics().phase(2, System.nanoTime() - start);
+      return !enforce(interruption);
+    } catch (RuntimeException e) {
+      return engineFailed(e);
+    }
+  }
+
+  private void connectUpstream() {
+    state = State.CONNECTING;
+    if (requestComplete && replay == null) {
+      replay = new ArrayList<>(pendingBody.size());
+      for (HttpContent content : pendingBody) {
+        replay.add(content.content().retainedDuplicate());
+      }
+    }
+    context.pools().acquire(clientChannel.eventLoop()).addListener(this::upstreamAcquired);
+  }
+
+  private void upstreamAcquired(Future<? super Channel> future) {
+    if (state == State.DONE) {
+      if (future.isSuccess()) {
+        context.pools().release((Channel) future.getNow());
+      }
+      return;
+    }
+    if (!future.isSuccess()) {
+      upstreamFailed(future.cause());
+      return;
+    }
+    Channel connection = (Channel) future.getNow();
+    upstream = connection;
+    UpstreamPools.attach(connection, this);
+    connection.write(upstreamRequest()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    while (!pendingBody.isEmpty()) {
+      HttpContent piece = pendingBody.poll();
+      if (piece instanceof LastHttpContent) {
+        piece.release();
+      } else {
+        connection.write(piece).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+      }
+    }
+    if (requestComplete) {
+      connection.write(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    }
+    connection.flush();
+    if (upstream != connection || state != State.CONNECTING) {
+      return; // the write failed synchronously and the failure was handled already
+    }
+    if (requestComplete) {
+      awaitResponse();
+    } else {
+      state = State.STREAMING_BODY;
+      if (connection.isWritable()) {
+        client.readMoreRequestBody();
+      }
+    }
+  }
+
+  private HttpRequest upstreamRequest() {
+    HttpHeaders in = request.headers();
+    HopByHopHeaders hopByHop = HopByHopHeaders.of(in);
+    HttpHeaders out = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+    boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+    String clientAddress = client.remoteAddress().getAddress().getHostAddress();
+    String host = in.get(HttpHeaderNames.HOST);
+    boolean forwardedFor = false;
+    for (Map.Entry<String, String> header : in) {
+      String name = header.getKey();
+      if (name.equalsIgnoreCase("transfer-encoding") && chunked) {
+        // A body we hold completely goes up with a length; one still arriving stays chunked.
+        if (requestComplete) {
+          out.add(HttpHeaderNames.CONTENT_LENGTH, Long.toString(pendingBytes));
+        } else {
+          out.add(name, HttpHeaderValues.CHUNKED);
+        }
+        continue;
+      }
+      if (hopByHop.contains(name) || name.equalsIgnoreCase("expect")
+          || name.equalsIgnoreCase("x-forwarded-proto") || name.equalsIgnoreCase("x-forwarded-host")) {
+        continue;
+      }
+      if (name.equalsIgnoreCase("x-forwarded-for") && !forwardedFor && in.getAll(name).size() == 1) {
+        out.add(name, header.getValue() + ", " + clientAddress);
+        forwardedFor = true;
+        continue;
+      }
+      out.add(name, header.getValue());
+    }
+    if (host == null) {
+      out.add(HttpHeaderNames.HOST, context.config().upstreamAuthority());
+    }
+    if (!forwardedFor) {
+      out.add("X-Forwarded-For", clientAddress);
+    }
+    out.add("X-Forwarded-Proto", client.scheme());
+    if (host != null) {
+      out.add("X-Forwarded-Host", host);
+    }
+    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), out);
+  }
+
+  private void awaitResponse() {
+    state = State.AWAITING_RESPONSE;
+    responseTimer = clientChannel.eventLoop().schedule(
+        () -> upstreamFailed(new TimeoutException("no response head within " + context.config().responseTimeout())),
+        context.config().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  // ---- response side ----
+
+  @Override
+  public void onUpstreamMessage(HttpObject message) {
+    if (state == State.DONE) {
+      ReferenceCountUtil.release(message);
+      return;
+    }
+    if (message instanceof HttpResponse) {
+      onResponseHead((HttpResponse) message);
+    }
+    if (message instanceof HttpContent) {
+      onResponseContent((HttpContent) message);
+    }
+  }
+
+  private void onResponseHead(HttpResponse head) {
+    HttpResponseStatus status = head.status();
+    if (status.codeClass() == HttpStatusClass.INFORMATIONAL) {
+      // Interim answers (100, 103) end at their empty last content; the final response follows.
+      skippingInterim = true;
+      return;
+    }
+    cancelResponseTimer();
+    releaseReplay();
+    response = head;
+    state = State.RESPONDING;
+    if (tx != null) {
+      try {
+        for (Map.Entry<String, String> header : head.headers()) {
+          tx.addResponseHeader(header.getKey(), header.getValue());
+        }
+        long start = System.nanoTime();
+        Interruption interruption = tx.processResponseHeaders(status.code(), head.protocolVersion().text());
+        context.metrics().phase(3, System.nanoTime() - start);
+        if (enforce(interruption)) {
+          return;
+        }
+        if (mayHaveBody(head) && tx.responseBodyAccess()) {
+          inspectLimit = Math.min(tx.responseBodyLimit(), context.config().maxBufferedBodyBytes());
+          state = State.BUFFERING_RESPONSE;
+          return;
+        }
+      } catch (RuntimeException e) {
+        if (!engineFailed(e)) {
+          return;
+        }
+      }
+    }
+    sendResponseHead();
+  }
+
+  private boolean mayHaveBody(HttpResponse head) {
+    int code = head.status().code();
+    return !this.head && code != 204 && code != 304;
+  }
+
+  private void onResponseContent(HttpContent content) {
+    boolean last = content instanceof LastHttpContent;
+    if (skippingInterim) {
+      content.release();
+      skippingInterim = !last;
+      return;
+    }
+    if (state == State.BUFFERING_RESPONSE) {
+      responseBody.add(content);
+      responseBytes += content.content().readableBytes();
+      try {
+        if (content.content().isReadable()) {
+          byte[] copy = ByteBufUtil.getBytes(content.content());
+          if (enforce(tx.appendResponseBody(copy, 0, copy.length))) {
+            return;
+          }
+        }
+        if (!last && responseBytes < inspectLimit) {
+          return;
+        }
+        if (runPhase4()) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        if (!engineFailed(e)) {
+          return;
+        }
+      }
+      state = State.RESPONDING;
+      sendResponseHead();
+      for (HttpContent piece : responseBody) {
+        clientChannel.write(piece);
+      }
+      responseBody.clear();
+      clientChannel.flush();
+      if (last) {
+        complete();
+      }
+      return;
+    }
+    if (state != State.RESPONDING) {
+      content.release();
+      return;
+    }
+    if (last) {
+      clientChannel.writeAndFlush(content);
+      complete();
+      return;
+    }
+    clientChannel.writeAndFlush(content);
+    if (!clientChannel.isWritable()) {
+      upstream.config().setAutoRead(false);
+    }
+  }
+
+  /** Runs phase 4; returns true when it interrupted the exchange. */
+  private boolean runPhase4() {
+    phase4Done = true;
+    long start = System.nanoTime();
+    Interruption interruption = tx.processResponseBody();
+    context.metrics().phase(4, System.nanoTime() - start);
+    return enforce(interruption);
+  }
+
+  /** The client socket drained: resume reading the upstream response. */
+  public void onClientWritable() {
+    if (upstream != null && state == State.RESPONDING) {
+      upstream.config().setAutoRead(true);
+    }
+  }
+
+  private void sendResponseHead() {
+    HopByHopHeaders hopByHop = HopByHopHeaders.of(response.headers());
+    HttpHeaders out = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+    for (Map.Entry<String, String> header : response.headers()) {
+      if (!hopByHop.contains(header.getKey())) {
+        out.add(header.getKey(), header.getValue());
+      }
+    }
+    boolean lengthKnown = response.headers().contains(HttpHeaderNames.CONTENT_LENGTH);
+    boolean upstreamChunked = HttpUtil.isTransferEncodingChunked(response);
+    int code = response.status().code();
+    boolean bodyless = code == 204 || code == 304;
+    if (!lengthKnown && !bodyless) {
+      if (request.protocolVersion() == HttpVersion.HTTP_1_1) {
+        if (!head || upstreamChunked) {
+          out.add(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+      } else if (!head) {
+        closeAfterResponse = true;
+      }
+    }
+    boolean persistent = keepAlive && requestComplete && !closeAfterResponse;
+    if (!persistent) {
+      out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+      out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    keepAlive = persistent;
+    client.nextResponseIsHead(head);
+    responseHeadSent = true;
+    clientChannel.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), out));
+  }
+
+  private void complete() {
+    if (tx != null && !phase4Done) {
+      try {
+        // Phase 4 still runs (CRS scores outbound anomalies there) even when the body was streamed.
+        phase4Done = true;
+        long start = System.nanoTime();
+        Interruption late = tx.processResponseBody();
+        context.metrics().phase(4, System.nanoTime() - start);
+        if (late != null && verdict == null) {
+          verdict = late;
+        }
+      } catch (RuntimeException e) {
+        context.metrics().engineError();
+        LOG.warn("engine failed in phase 4 of {}", tx.id(), e);
+      }
+    }
+    boolean reusable = response != null && HttpUtil.isKeepAlive(response) && requestComplete;
+    Channel connection = upstream;
+    upstream = null;
+    if (connection != null) {
+      connection.config().setAutoRead(true);
+      if (reusable) {
+        context.pools().release(connection);
+      } else {
+        context.pools().discard(connection);
+      }
+    }
+    finish(keepAlive);
+  }
+
+  // ---- verdicts and failures ----
+
+  /** Enforces an interruption unless the engine or the proxy runs detection-only; true when enforced. */
+  private boolean enforce(Interruption interruption) {
+    if (interruption == null) {
+      return false;
+    }
+    verdict = interruption;
+    if (context.config().engineMode() == EngineMode.DETECTION_ONLY || tx.detectionOnly()) {
+      return false;
+    }
+    enforced = true;
+    context.metrics().blocked();
+    boolean canContinue = requestComplete && !responseHeadSent;
+    switch (interruption.action()) {
+      case "drop":
+        finishByClosing();
+        break;
+      case "redirect":
+        finishWith(ErrorPages.redirect(interruption.status(), interruption.redirectUrl(), !canContinue), canContinue);
+        break;
+      default:
+        finishWith(ErrorPages.page(interruption.status(), tx.id(), !canContinue), canContinue);
+    }
+    return true;
+  }
+
+  /** Handles an engine exception; true when the exchange goes on without inspection (fail open). */
+  private boolean engineFailed(RuntimeException e) {
+    context.metrics().engineError();
+    String id = tx == null ? "(no transaction)" : tx.id();
+    LOG.error("engine failed on transaction {}", id, e);
+    if (!context.config().failClosed()) {
+      closeTransactionQuietly();
+      return true;
+    }
+    finishWith(ErrorPages.page(500, tx == null ? null : tx.id(), true), false);
+    return false;
+  }
+
+  private void upstreamFailed(Throwable cause) {
+    if (state == State.DONE) {
+      return;
+    }
+    cancelResponseTimer();
+    Channel failed = upstream;
+    upstream = null;
+    if (failed != null) {
+      context.pools().discard(failed);
+    }
+    if (!responseHeadSent && !(cause instanceof TimeoutException) && canRetry(failed)) {
+      retried = true;
+      LOG.debug("retrying on a fresh upstream connection after {}", cause.toString());
+      for (ByteBuf piece : replay) {
+        pendingBody.add(new DefaultHttpContent(piece.retainedDuplicate()));
+      }
+      pendingBody.add(LastHttpContent.EMPTY_LAST_CONTENT);
+      pendingBytes = 0;
+      for (ByteBuf piece : replay) {
+        pendingBytes += piece.readableBytes();
+      }
+      connectUpstream();
+      return;
+    }
+    context.metrics().upstreamError();
+    LOG.warn("upstream {} failed: {}", context.config().upstream(), cause.toString());
+    if (responseHeadSent) {
+      finishByClosing();
+      return;
+    }
+    int status = cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException ? 504 : 502;
+    finishWith(ErrorPages.page(status, tx == null ? null : tx.id(), !requestComplete), requestComplete);
+  }
+
+  /** A reused keep-alive connection may have been closed by the upstream just as we sent: retry once. */
+  private boolean canRetry(Channel failed) {
+    return !retried && failed != null && requestComplete && replay != null && response == null
+        && UpstreamPools.reused(failed) && !skippingInterim;
+  }
+
+  /** The client connection is gone or broken: abandon the exchange. */
+  public void abort() {
+    if (state == State.DONE) {
+      return;
+    }
+    cancelResponseTimer();
+    Channel connection = upstream;
+    upstream = null;
+    if (connection != null) {
+      context.pools().discard(connection);
+    }
+    state = State.DONE;
+    releaseBuffers();
+    logTransaction();
+  }
+
+  private void finishWith(FullHttpResponse page, boolean connectionReusable) {
+    client.nextResponseIsHead(head);
+    responseHeadSent = true;
+    clientChannel.writeAndFlush(page);
+    discardUpstream();
+    finish(connectionReusable && keepAlive);
+  }
+
+  private void finishByClosing() {
+    discardUpstream();
+    finish(false);
+    clientChannel.close();
+  }
+
+  private void discardUpstream() {
+    cancelResponseTimer();
+    Channel connection = upstream;
+    upstream = null;
+    if (connection != null) {
+      context.pools().discard(connection);
+    }
+  }
+
+  private void finish(boolean reuseClientConnection) {
+    if (state == State.DONE) {
+      return;
+    }
+    state = State.DONE;
+    releaseBuffers();
+    logTransaction();
+    client.exchangeFinished(reuseClientConnection);
+  }
+
+  private void logTransaction() {
+    if (tx == null) {
+      return;
+    }
+    try {
+      long start = System.nanoTime();
+      tx.processLogging();
+      context.metrics().phase(5, System.nanoTime() - start);
+      if (verdict != null && !enforced) {
+        context.metrics().wouldHaveBlocked();
+      }
+      tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));
+      AlertStream alerts = context.alerts();
+      if (alerts != null) {
+        alerts.publish(new AlertStream.Context(tx.id(), client.remoteAddress().getAddress().getHostAddress(),
+            request.method().name(), request.uri()), tx.matchedRules(), verdict, enforced);
+      }
+    } catch (RuntimeException e) {
+      context.metrics().engineError();
+      LOG.error("engine failed logging transaction {}", tx.id(), e);
+    } finally {
+      closeTransactionQuietly();
+    }
+  }
+
+  private void closeTransactionQuietly() {
+    Transaction current = tx;
+    tx = null;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing transaction {} failed", current.id(), e);
+      }
+    }
+  }
+
+  private void cancelResponseTimer() {
+    if (responseTimer != null) {
+      responseTimer.cancel(false);
+      responseTimer = null;
+    }
+  }
+
+  private void releaseReplay() {
+    if (replay != null) {
+      replay.forEach(ByteBuf::release);
+      replay = null;
+    }
+  }
+
+  private void releaseBuffers() {
+    pendingBody.forEach(ReferenceCountUtil::release);
+    pendingBody.clear();
+    responseBody.forEach(ReferenceCountUtil::release);
+    responseBody.clear();
+    releaseReplay();
+  }
+
+  @Override
+  public void onUpstreamWritable() {
+    if (state == State.STREAMING_BODY) {
+      client.readMoreRequestBody();
+    }
+  }
+
+  @Override
+  public void onUpstreamFailure(Throwable cause) {
+    // A close that ends a close-delimited response arrives after its last content: nothing to do then.
+    upstreamFailed(cause);
+  }
+}

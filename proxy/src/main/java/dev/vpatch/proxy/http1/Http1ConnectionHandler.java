@@ -1,0 +1,312 @@
+package dev.vpatch.proxy.http1;
+
+import dev.vpatch.proxy.ProxyContext;
+import dev.vpatch.proxy.exchange.ClientConnection;
+import dev.vpatch.proxy.exchange.ErrorPages;
+import dev.vpatch.proxy.exchange.Exchange;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection speaking HTTP/1.x: feeds bytes through the strict parser, runs one
+ * {@link Exchange} at a time (pipelined requests wait in the input buffer) and reads from the
+ * socket only when the current stage can take more, so every buffer stays bounded.
+ */
+public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(Http1ConnectionHandler.class);
+
+  private final ProxyContext context;
+  private final HeadAwareResponseEncoder encoder;
+  private final String scheme;
+  private final Http1RequestParser parser;
+  private final List<HttpObject> parsed = new ArrayList<>();
+
+  private ChannelHandlerContext ctx;
+  private ByteBuf input;
+  private Exchange exchange;
+  private boolean closing;
+  private boolean draining;
+  private boolean drainAgain;
+  private ScheduledFuture<?> readTimer;
+  private long headStartNanos;
+
+  private Http1ConnectionHandler(ProxyContext context, HeadAwareResponseEncoder encoder, String scheme) {
+    this.context = context;
+    this.encoder = encoder;
+    this.scheme = scheme;
+    this.parser = new Http1RequestParser(context.config().maxRequestLineBytes(), context.config().maxHeaderBytes(),
+        context.config().maxHeaderCount(), context.config().maxRequestBodyBytes());
+  }
+
+  /** Adds the encoder and the handler to a fresh client channel (autoRead must be off). */
+  public static void install(Channel channel, ProxyContext context, String scheme) {
+    HeadAwareResponseEncoder encoder = new HeadAwareResponseEncoder();
+    channel.pipeline().addLast("http1-encoder", encoder).addLast("http1", new Http1ConnectionHandler(context, encoder, scheme));
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.input = ctx.alloc().buffer(1024);
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    headStartNanos = System.nanoTime();
+    requestRead();
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    cancelReadTimer();
+    if (!(msg instanceof ByteBuf) || closing) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    ByteBuf bytes = (ByteBuf) msg;
+    try {
+      if (exchange == null && parser.betweenRequests() && !input.isReadable()) {
+        headStartNanos = System.nanoTime();
+      }
+      input.writeBytes(bytes);
+    } finally {
+      bytes.release();
+    }
+    drain();
+  }
+
+  private void drain() {
+    if (draining) {
+      drainAgain = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        drainAgain = false;
+        parseAvailable();
+      } while (drainAgain && !closing);
+    } finally {
+      draining = false;
+    }
+    if (!closing) {
+      input.discardSomeReadBytes();
+      if (needsInput()) {
+        requestRead();
+      }
+    }
+  }
+
+  private void parseAvailable() {
+    while (!closing && input.isReadable()) {
+      if (parser.complete()) {
+        return;
+      }
+      if (exchange != null && !exchange.wantsRequestBody()) {
+        return;
+      }
+      parsed.clear();
+      try {
+        parser.parse(input, parsed);
+      } catch (FramingException e) {
+        releaseParsed();
+        reject(e);
+        return;
+      }
+      if (parsed.isEmpty()) {
+        return;
+      }
+      for (int i = 0; i < parsed.size(); i++) {
+        deliver(parsed.get(i));
+      }
+      parsed.clear();
+    }
+  }
+
+  private void deliver(HttpObject object) {
+    if (object instanceof HttpRequest) {
+      exchange = new Exchange(context, this);
+      exchange.onRequestHead((HttpRequest) object);
+      return;
+    }
+    if (exchange == null) {
+      ReferenceCountUtil.release(object);
+      return;
+    }
+    exchange.onRequestContent((HttpContent) object);
+  }
+
+  private boolean needsInput() {
+    if (exchange == null) {
+      return true;
+    }
+    return !parser.complete() && exchange.wantsRequestBody();
+  }
+
+  private void requestRead() {
+    if (closing) {
+      return;
+    }
+    long timeoutNanos;
+    if (exchange == null) {
+      timeoutNanos = context.config().headerTimeout().toNanos() - (System.nanoTime() - headStartNanos);
+    } else {
+      timeoutNanos = context.config().bodyTimeout().toNanos();
+    }
+    cancelReadTimer();
+    readTimer = ctx.executor().schedule(this::readTimedOut, Math.max(timeoutNanos, 1), TimeUnit.NANOSECONDS);
+    ctx.read();
+  }
+
+  private void readTimedOut() {
+    readTimer = null;
+    if (closing) {
+      return;
+    }
+    if (exchange == null && parser.betweenRequests() && !input.isReadable()) {
+      close();
+      return;
+    }
+    LOG.debug("client {} too slow, closing", ctx.channel().remoteAddress());
+    if (exchange == null || !exchange.responseStarted()) {
+      ctx.writeAndFlush(ErrorPages.page(408, null, true));
+    }
+    abortExchange();
+    close();
+  }
+
+  private void reject(FramingException e) {
+    context.metrics().rejected();
+    LOG.debug("rejected request from {}: {}", ctx.channel().remoteAddress(), e.getMessage());
+    boolean canAnswer = exchange == null || !exchange.responseStarted();
+    abortExchange();
+    if (canAnswer) {
+      encoder.nextResponseIsHead(false);
+      ctx.writeAndFlush(ErrorPages.page(e.status(), null, true));
+    }
+    close();
+  }
+
+  private void abortExchange() {
+    Exchange current = exchange;
+    exchange = null;
+    if (current != null) {
+      current.abort();
+    }
+  }
+
+  private void close() {
+    closing = true;
+    cancelReadTimer();
+    ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void releaseParsed() {
+    parsed.forEach(ReferenceCountUtil::release);
+    parsed.clear();
+  }
+
+  private void cancelReadTimer() {
+    if (readTimer != null) {
+      readTimer.cancel(false);
+      readTimer = null;
+    }
+  }
+
+  // ---- ClientConnection ----
+
+  @Override
+  public Channel channel() {
+    return ctx.channel();
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return (InetSocketAddress) ctx.channel().remoteAddress();
+  }
+
+  @Override
+  public InetSocketAddress localAddress() {
+    return (InetSocketAddress) ctx.channel().localAddress();
+  }
+
+  @Override
+  public String scheme() {
+    return scheme;
+  }
+
+  @Override
+  public void readMoreRequestBody() {
+    if (!closing) {
+      drain();
+    }
+  }
+
+  @Override
+  public void exchangeFinished(boolean keepAlive) {
+    exchange = null;
+    if (!keepAlive || !parser.complete()) {
+      if (!closing) {
+        close();
+      }
+      return;
+    }
+    parser.reset();
+    headStartNanos = System.nanoTime();
+    if (!closing) {
+      drain();
+    }
+  }
+
+  @Override
+  public void nextResponseIsHead(boolean head) {
+    encoder.nextResponseIsHead(head);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable() && exchange != null) {
+      exchange.onClientWritable();
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closing = true;
+    cancelReadTimer();
+    abortExchange();
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (input != null) {
+      input.release();
+      input = null;
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+    closing = true;
+    abortExchange();
+    ctx.close();
+  }
+}

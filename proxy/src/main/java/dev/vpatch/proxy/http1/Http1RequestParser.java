@@ -1,0 +1,473 @@
+package dev.vpatch.proxy.http1;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The proxy's only HTTP/1.x request parser. It accepts exactly one reading of the bytes and rejects
+ * everything another parser could read differently (RFC 9112 framing, no leniency): bare CR or LF,
+ * obs-fold, whitespace before a colon, control bytes in the head, duplicate or malformed
+ * Content-Length, Transfer-Encoding other than a single {@code chunked}, both together, invalid
+ * chunk sizes and chunk terminators. Header names and values are kept byte for byte (ISO-8859-1
+ * strings) in their original order, so what the engine inspects is what gets forwarded.
+ *
+ * <p>Emits one {@link DefaultHttpRequest}, then body slices as {@link DefaultHttpContent}, then
+ * {@link LastHttpContent#EMPTY_LAST_CONTENT}; after that it stops until {@link #reset()}. Request
+ * trailers are validated and dropped: nothing the engine did not see reaches the upstream.
+ */
+public final class Http1RequestParser {
+  private enum State { HEAD, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, COMPLETE }
+
+  private static final int MAX_LEADING_EMPTY_LINES = 4;
+  private static final int MAX_CHUNK_SIZE_LINE = 1024;
+  private static final int MAX_CHUNK_SIZE_HEX_DIGITS = 15;
+
+  private final int maxRequestLineBytes;
+  private final int maxHeaderBytes;
+  private final int maxHeaderCount;
+  private final long maxBodyBytes;
+
+  private State state = State.HEAD;
+  private int scanOffset;
+  private int leadingEmptyLines;
+  private long remaining;
+  private long bodyBytes;
+
+  public Http1RequestParser(int maxRequestLineBytes, int maxHeaderBytes, int maxHeaderCount, long maxBodyBytes) {
+    this.maxRequestLineBytes = maxRequestLineBytes;
+    this.maxHeaderBytes = maxHeaderBytes;
+    this.maxHeaderCount = maxHeaderCount;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Whether the last request has been emitted completely; call {@link #reset()} for the next one. */
+  public boolean complete() {
+    return state == State.COMPLETE;
+  }
+
+  /** Whether no byte of a next request has been consumed yet. */
+  public boolean betweenRequests() {
+    return state == State.HEAD && scanOffset == 0;
+  }
+
+  public void reset() {
+    state = State.HEAD;
+    scanOffset = 0;
+    leadingEmptyLines = 0;
+    remaining = 0;
+    bodyBytes = 0;
+  }
+
+  /**
+   * Consumes what it can of {@code in} and appends parsed objects to {@code out}; returns when more
+   * bytes are needed or the request is complete.
+   */
+  public void parse(ByteBuf in, List<HttpObject> out) throws FramingException {
+    while (state != State.COMPLETE) {
+      boolean progressed;
+      switch (state) {
+        case HEAD:
+          progressed = parseHead(in, out);
+          break;
+        case FIXED_BODY:
+          progressed = parseFixedBody(in, out);
+          break;
+        case CHUNK_SIZE:
+          progressed = parseChunkSize(in);
+          break;
+        case CHUNK_DATA:
+          progressed = parseChunkData(in, out);
+          break;
+        case CHUNK_END:
+          progressed = parseChunkEnd(in);
+          break;
+        case TRAILERS:
+          progressed = parseTrailers(in, out);
+          break;
+        default:
+          throw new IllegalStateException(state.name());
+      }
+      if (!progressed) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Index of the CR of the first CRLF at or after {@code from}, or -1 when more bytes are needed.
+   * A CR not followed by LF, or an LF not preceded by CR, is a framing error.
+   */
+  private static int findLineEnd(ByteBuf in, int from) throws FramingException {
+    int end = in.writerIndex();
+    for (int i = from; i < end; i++) {
+      byte b = in.getByte(i);
+      if (b == '\n') {
+        throw new FramingException("bare LF in request head");
+      }
+      if (b == '\r') {
+        if (i + 1 >= end) {
+          return -1;
+        }
+        if (in.getByte(i + 1) != '\n') {
+          throw new FramingException("bare CR in request head");
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean parseHead(ByteBuf in, List<HttpObject> out) throws FramingException {
+    int start = in.readerIndex();
+    while (true) {
+      int lineStart = start + scanOffset;
+      int lineEnd = findLineEnd(in, lineStart);
+      if (lineEnd < 0) {
+        checkHeadLimits(in.writerIndex() - start, scanOffset == 0);
+        return false;
+      }
+      if (lineEnd == lineStart) {
+        if (scanOffset == 0) {
+          // RFC 9112 2.2: an empty line before the request line (after a body, say) is ignored.
+          if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) {
+            throw new FramingException("too many empty lines before the request line");
+          }
+          in.skipBytes(2);
+          start = in.readerIndex();
+          continue;
+        }
+        // The head without the CRLF of its last field line; the empty line follows.
+        String head = in.toString(start, lineEnd - 2 - start, StandardCharsets.ISO_8859_1);
+        in.skipBytes(lineEnd + 2 - start);
+        scanOffset = 0;
+        out.add(buildRequest(head));
+        return true;
+      }
+      if (scanOffset == 0 && lineEnd - lineStart > maxRequestLineBytes) {
+        throw new FramingException(414, "request line longer than " + maxRequestLineBytes + " bytes");
+      }
+      scanOffset = lineEnd + 2 - start;
+      checkHeadLimits(scanOffset, false);
+    }
+  }
+
+  private void checkHeadLimits(int bytesSoFar, boolean inRequestLine) throws FramingException {
+    if (inRequestLine && bytesSoFar > maxRequestLineBytes + 1) {
+      throw new FramingException(414, "request line longer than " + maxRequestLineBytes + " bytes");
+    }
+    if (bytesSoFar > maxHeaderBytes) {
+      throw new FramingException(431, "request head larger than " + maxHeaderBytes + " bytes");
+    }
+  }
+
+  private DefaultHttpRequest buildRequest(String head) throws FramingException {
+    String[] lines = head.split("\r\n", -1);
+    if (lines.length - 1 > maxHeaderCount) {
+      throw new FramingException(431, "more than " + maxHeaderCount + " header fields");
+    }
+    String requestLine = lines[0];
+    int firstSpace = requestLine.indexOf(' ');
+    int lastSpace = requestLine.lastIndexOf(' ');
+    if (firstSpace <= 0 || lastSpace == firstSpace) {
+      throw new FramingException("malformed request line");
+    }
+    String method = requestLine.substring(0, firstSpace);
+    String target = requestLine.substring(firstSpace + 1, lastSpace);
+    String versionText = requestLine.substring(lastSpace + 1);
+    if (!HttpGrammar.isToken(method) || method.length() > 32) {
+      throw new FramingException("invalid method");
+    }
+    if (!HttpGrammar.isRequestTarget(target)) {
+      throw new FramingException("invalid request target");
+    }
+    HttpVersion version = parseVersion(versionText);
+    checkTargetForm(method, target);
+
+    HttpHeaders headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+    for (int i = 1; i < lines.length; i++) {
+      addField(lines[i], headers);
+    }
+    DefaultHttpRequest request = new DefaultHttpRequest(version, HttpMethod.valueOf(method), target, headers);
+    decideFraming(version, headers);
+    return request;
+  }
+
+  private static HttpVersion parseVersion(String text) throws FramingException {
+    if (text.equals("HTTP/1.1")) {
+      return HttpVersion.HTTP_1_1;
+    }
+    if (text.equals("HTTP/1.0")) {
+      return HttpVersion.HTTP_1_0;
+    }
+    if (text.length() == 8 && text.startsWith("HTTP/") && Character.isDigit(text.charAt(5)) && text.charAt(6) == '.'
+        && Character.isDigit(text.charAt(7))) {
+      throw new FramingException(505, "HTTP version " + text + " not supported");
+    }
+    throw new FramingException("invalid HTTP version");
+  }
+
+  private static void checkTargetForm(String method, String target) throws FramingException {
+    if (method.equals("CONNECT")) {
+      throw new FramingException(405, "CONNECT is not supported by a reverse proxy");
+    }
+    if (target.charAt(0) == '/') {
+      return;
+    }
+    if (target.equals("*")) {
+      if (!method.equals("OPTIONS")) {
+        throw new FramingException("asterisk-form target is only valid with OPTIONS");
+      }
+      return;
+    }
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      throw new FramingException("request target must be origin-form or absolute-form");
+    }
+  }
+
+  private static void addField(String line, HttpHeaders headers) throws FramingException {
+    char first = line.charAt(0);
+    if (HttpGrammar.isOws(first)) {
+      throw new FramingException("obsolete line folding in header");
+    }
+    int colon = line.indexOf(':');
+    if (colon < 0) {
+      throw new FramingException("header line without colon");
+    }
+    String name = line.substring(0, colon);
+    if (!HttpGrammar.isToken(name)) {
+      throw new FramingException(name.isEmpty() ? "empty header name"
+          : HttpGrammar.isOws(name.charAt(name.length() - 1)) ? "whitespace before colon in header" : "invalid header name");
+    }
+    int valueStart = colon + 1;
+    int valueEnd = line.length();
+    while (valueStart < valueEnd && HttpGrammar.isOws(line.charAt(valueStart))) {
+      valueStart++;
+    }
+    while (valueEnd > valueStart && HttpGrammar.isOws(line.charAt(valueEnd - 1))) {
+      valueEnd--;
+    }
+    String value = line.substring(valueStart, valueEnd);
+    if (!HttpGrammar.isFieldValue(value)) {
+      throw new FramingException("control character in value of header " + name);
+    }
+    headers.add(name, value);
+  }
+
+  private void decideFraming(HttpVersion version, HttpHeaders headers) throws FramingException {
+    List<String> hosts = headers.getAll("host");
+    if (hosts.size() > 1) {
+      throw new FramingException("more than one Host header");
+    }
+    if (hosts.isEmpty() && version == HttpVersion.HTTP_1_1) {
+      throw new FramingException("HTTP/1.1 request without Host header");
+    }
+    if (!hosts.isEmpty() && !HttpGrammar.isHostValue(hosts.get(0))) {
+      throw new FramingException("invalid Host header");
+    }
+    List<String> lengths = headers.getAll("content-length");
+    List<String> codings = headers.getAll("transfer-encoding");
+    if (lengths.size() > 1) {
+      throw new FramingException("more than one Content-Length header");
+    }
+    if (codings.size() > 1) {
+      throw new FramingException("more than one Transfer-Encoding header");
+    }
+    if (!lengths.isEmpty() && !codings.isEmpty()) {
+      throw new FramingException("both Content-Length and Transfer-Encoding");
+    }
+    if (!codings.isEmpty()) {
+      if (version != HttpVersion.HTTP_1_1) {
+        throw new FramingException("Transfer-Encoding in an HTTP/1.0 request");
+      }
+      if (!codings.get(0).equalsIgnoreCase("chunked")) {
+        throw new FramingException("Transfer-Encoding other than chunked");
+      }
+      state = State.CHUNK_SIZE;
+      return;
+    }
+    if (!lengths.isEmpty()) {
+      remaining = parseContentLength(lengths.get(0));
+      if (remaining > maxBodyBytes) {
+        throw new FramingException(413, "request body larger than " + maxBodyBytes + " bytes");
+      }
+      state = remaining == 0 ? State.COMPLETE : State.FIXED_BODY;
+      return;
+    }
+    state = State.COMPLETE;
+  }
+
+  private static long parseContentLength(String value) throws FramingException {
+    if (value.isEmpty() || value.length() > 18) {
+      throw new FramingException("invalid Content-Length");
+    }
+    long length = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new FramingException("invalid Content-Length");
+      }
+      length = length * 10 + (c - '0');
+    }
+    return length;
+  }
+
+  private boolean parseFixedBody(ByteBuf in, List<HttpObject> out) {
+    int available = (int) Math.min(remaining, in.readableBytes());
+    if (available == 0) {
+      return false;
+    }
+    out.add(new DefaultHttpContent(in.readRetainedSlice(available)));
+    remaining -= available;
+    if (remaining == 0) {
+      out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+      state = State.COMPLETE;
+    }
+    return true;
+  }
+
+  private boolean parseChunkSize(ByteBuf in) throws FramingException {
+    int start = in.readerIndex();
+    int lineEnd = findChunkLineEnd(in, start);
+    if (lineEnd < 0) {
+      if (in.readableBytes() > MAX_CHUNK_SIZE_LINE) {
+        throw new FramingException("chunk size line too long");
+      }
+      return false;
+    }
+    long size = 0;
+    int i = start;
+    while (i < lineEnd) {
+      int digit = HttpGrammar.hexValue(in.getByte(i));
+      if (digit < 0) {
+        break;
+      }
+      if (i - start >= MAX_CHUNK_SIZE_HEX_DIGITS) {
+        throw new FramingException("chunk size too large");
+      }
+      size = size * 16 + digit;
+      i++;
+    }
+    if (i == start) {
+      throw new FramingException("invalid chunk size");
+    }
+    checkChunkExtensions(in, i, lineEnd);
+    in.skipBytes(lineEnd + 2 - start);
+    bodyBytes += size;
+    if (bodyBytes > maxBodyBytes) {
+      throw new FramingException(413, "request body larger than " + maxBodyBytes + " bytes");
+    }
+    if (size == 0) {
+      state = State.TRAILERS;
+    } else {
+      remaining = size;
+      state = State.CHUNK_DATA;
+    }
+    return true;
+  }
+
+  private static int findChunkLineEnd(ByteBuf in, int from) throws FramingException {
+    int end = in.writerIndex();
+    for (int i = from; i < end; i++) {
+      byte b = in.getByte(i);
+      if (b == '\n') {
+        throw new FramingException("bare LF in chunk size line");
+      }
+      if (b == '\r') {
+        if (i + 1 >= end) {
+          return -1;
+        }
+        if (in.getByte(i + 1) != '\n') {
+          throw new FramingException("bare CR in chunk size line");
+        }
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Only {@code BWS ";" ext} may follow the size; extension bytes must be visible ASCII, SP or HTAB. */
+  private static void checkChunkExtensions(ByteBuf in, int from, int lineEnd) throws FramingException {
+    int i = from;
+    while (i < lineEnd && HttpGrammar.isOws((char) in.getByte(i))) {
+      i++;
+    }
+    if (i == lineEnd) {
+      if (i != from) {
+        throw new FramingException("whitespace after chunk size");
+      }
+      return;
+    }
+    if (in.getByte(i) != ';') {
+      throw new FramingException("invalid chunk size");
+    }
+    for (; i < lineEnd; i++) {
+      int b = in.getByte(i) & 0xFF;
+      if ((b < 0x20 && b != '\t') || b >= 0x7F) {
+        throw new FramingException("invalid chunk extension");
+      }
+    }
+  }
+
+  private boolean parseChunkData(ByteBuf in, List<HttpObject> out) {
+    int available = (int) Math.min(remaining, in.readableBytes());
+    if (available == 0) {
+      return false;
+    }
+    out.add(new DefaultHttpContent(in.readRetainedSlice(available)));
+    remaining -= available;
+    if (remaining == 0) {
+      state = State.CHUNK_END;
+    }
+    return true;
+  }
+
+  private boolean parseChunkEnd(ByteBuf in) throws FramingException {
+    if (in.readableBytes() < 2) {
+      if (in.readableBytes() == 1 && in.getByte(in.readerIndex()) != '\r') {
+        throw new FramingException("chunk data not followed by CRLF");
+      }
+      return false;
+    }
+    if (in.getByte(in.readerIndex()) != '\r' || in.getByte(in.readerIndex() + 1) != '\n') {
+      throw new FramingException("chunk data not followed by CRLF");
+    }
+    in.skipBytes(2);
+    state = State.CHUNK_SIZE;
+    return true;
+  }
+
+  private boolean parseTrailers(ByteBuf in, List<HttpObject> out) throws FramingException {
+    int start = in.readerIndex();
+    HttpHeaders discarded = DefaultHttpHeadersFactory.trailersFactory().withValidation(false).newHeaders();
+    while (true) {
+      int lineStart = start + scanOffset;
+      int lineEnd = findLineEnd(in, lineStart);
+      if (lineEnd < 0) {
+        if (in.writerIndex() - start > maxHeaderBytes) {
+          throw new FramingException(431, "trailer section larger than " + maxHeaderBytes + " bytes");
+        }
+        return false;
+      }
+      if (lineEnd == lineStart) {
+        in.skipBytes(lineEnd + 2 - start);
+        scanOffset = 0;
+        out.add(LastHttpContent.EMPTY_LAST_CONTENT);
+        state = State.COMPLETE;
+        return true;
+      }
+      addField(in.toString(lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1), discarded);
+      scanOffset = lineEnd + 2 - start;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.vpatch.proxy.upstream;
+
+import dev.vpatch.proxy.ProxyConfig;
+import dev.vpatch.proxy.Transport;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.pool.AbstractChannelPoolHandler;
+import io.netty.channel.pool.ChannelHealthChecker;
+import io.netty.channel.pool.ChannelPool;
+import io.netty.channel.pool.FixedChannelPool;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.Future;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to the upstream, one bounded pool per event loop so an exchange and its
+ * upstream connection share a thread and need no locking.
+ */
+public final class UpstreamPools implements AutoCloseable {
+  private static final int MAX_PENDING_ACQUIRES = 4096;
+
+  private final ProxyConfig config;
+  private final Transport transport;
+  private final Map<EventLoop, ChannelPool> pools = new ConcurrentHashMap<>();
+
+  public UpstreamPools(ProxyConfig config, Transport transport) {
+    this.config = config;
+    this.transport = transport;
+  }
+
+  public Future<Channel> acquire(EventLoop loop) {
+    return pools.computeIfAbsent(loop, this::newPool).acquire();
+  }
+
+  public static void attach(Channel channel, UpstreamListener listener) {
+    channel.pipeline().get(UpstreamHandler.class).attach(listener);
+  }
+
+  public static boolean reused(Channel channel) {
+    return channel.pipeline().get(UpstreamHandler.class).reused();
+  }
+
+  /** Returns a connection whose exchange completed cleanly. */
+  public void release(Channel channel) {
+    channel.pipeline().get(UpstreamHandler.class).detach();
+    pool(channel).release(channel);
+  }
+
+  /** Closes a connection left in an unknown state (interrupted exchange) and frees its pool slot. */
+  public void discard(Channel channel) {
+    UpstreamHandler handler = channel.pipeline().get(UpstreamHandler.class);
+    if (handler != null) {
+      handler.detach();
+    }
+    channel.close();
+    pool(channel).release(channel);
+  }
+
+  private ChannelPool pool(Channel channel) {
+    return pools.get(channel.eventLoop());
+  }
+
+  private ChannelPool newPool(EventLoop loop) {
+    Bootstrap bootstrap = new Bootstrap()
+        .group(loop)
+        .channel(transport.socketChannel())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.SO_KEEPALIVE, true)
+        .option(ChannelOption.AUTO_READ, true)
+        .remoteAddress(config.upstreamHost(), config.upstreamPort());
+    HttpDecoderConfig decoder = new HttpDecoderConfig()
+        .setMaxInitialLineLength(16 * 1024)
+        .setMaxHeaderSize(64 * 1024)
+        .setMaxChunkSize(64 * 1024);
+    long idleMillis = config.upstreamIdleTimeout().toMillis();
+    return new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+      @Override
+      public void channelCreated(Channel channel) {
+        channel.pipeline()
+            .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+            .addLast(new HttpClientCodec(decoder, false, true))
+            .addLast(new UpstreamHandler());
+      }
+    }, ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL,
+        config.connectTimeout().toMillis(), config.maxUpstreamConnectionsPerThread(), MAX_PENDING_ACQUIRES, true, true);
+  }
+
+  @Override
+  public void close() {
+    pools.values().forEach(ChannelPool::close);
+    pools.clear();
+  }
+}
