@@ -127,7 +127,8 @@ for t in $TARGETS; do
     log "port $port is already in use; set COMPARE_PORT_BASE"; exit 1
   fi
   # shellcheck disable=SC2046,SC2086
-  ./vpatch proxy --upstream "$UPSTREAM" --listen "127.0.0.1:$port" $(vpatch_args "$t") \
+  # --admin none: the three proxies would all want the default admin port
+  ./vpatch proxy --upstream "$UPSTREAM" --listen "127.0.0.1:$port" --admin none $(vpatch_args "$t") \
     ${COMPARE_VPATCH_ARGS:-} >"$OUT/vpatch-$t.log" 2>&1 &
   vpatch_pids="$vpatch_pids $!"
   eval "pid_$t=$!"

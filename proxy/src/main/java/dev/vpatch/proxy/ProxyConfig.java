@@ -1,6 +1,7 @@
 package dev.vpatch.proxy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -24,6 +25,8 @@ import java.util.Locale;
  * @param responseTimeout longest wait for the upstream's response head
  * @param upstreamIdleTimeout how long a pooled upstream connection may stay idle
  * @param maxUpstreamConnectionsPerThread pool size per event loop thread
+ * @param tlsCertificate PEM certificate chain for TLS termination (h2 and http/1.1 by ALPN), or null
+ * @param tlsKey PEM PKCS#8 private key for {@code tlsCertificate}, or null
  */
 public record ProxyConfig(
     String listenHost,
@@ -41,12 +44,17 @@ public record ProxyConfig(
     Duration connectTimeout,
     Duration responseTimeout,
     Duration upstreamIdleTimeout,
-    int maxUpstreamConnectionsPerThread) {
+    int maxUpstreamConnectionsPerThread,
+    Path tlsCertificate,
+    Path tlsKey) {
 
   public ProxyConfig {
     String scheme = upstream.getScheme() == null ? "" : upstream.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http")) {
       throw new IllegalArgumentException("upstream must be an http:// URL, not '" + upstream + "'");
+    }
+    if ((tlsCertificate == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("TLS needs both a certificate and a key");
     }
     if (upstream.getHost() == null) {
       throw new IllegalArgumentException("upstream URL has no host: '" + upstream + "'");
@@ -71,25 +79,33 @@ public record ProxyConfig(
         Duration.ofSeconds(5),
         Duration.ofSeconds(60),
         Duration.ofSeconds(30),
-        512);
+        512,
+        null,
+        null);
   }
 
   public ProxyConfig withListen(String host, int port) {
     return new ProxyConfig(host, port, upstream, engineMode, failClosed, maxRequestLineBytes, maxHeaderBytes, maxHeaderCount,
         maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout, connectTimeout, responseTimeout,
-        upstreamIdleTimeout, maxUpstreamConnectionsPerThread);
+        upstreamIdleTimeout, maxUpstreamConnectionsPerThread, tlsCertificate, tlsKey);
   }
 
   public ProxyConfig withEngine(EngineMode mode, boolean closed) {
     return new ProxyConfig(listenHost, listenPort, upstream, mode, closed, maxRequestLineBytes, maxHeaderBytes, maxHeaderCount,
         maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout, connectTimeout, responseTimeout,
-        upstreamIdleTimeout, maxUpstreamConnectionsPerThread);
+        upstreamIdleTimeout, maxUpstreamConnectionsPerThread, tlsCertificate, tlsKey);
   }
 
   public ProxyConfig withTimeouts(Duration header, Duration body, Duration connect, Duration response) {
     return new ProxyConfig(listenHost, listenPort, upstream, engineMode, failClosed, maxRequestLineBytes, maxHeaderBytes,
         maxHeaderCount, maxRequestBodyBytes, maxBufferedBodyBytes, header, body, connect, response, upstreamIdleTimeout,
-        maxUpstreamConnectionsPerThread);
+        maxUpstreamConnectionsPerThread, tlsCertificate, tlsKey);
+  }
+
+  public ProxyConfig withTls(Path certificate, Path key) {
+    return new ProxyConfig(listenHost, listenPort, upstream, engineMode, failClosed, maxRequestLineBytes, maxHeaderBytes,
+        maxHeaderCount, maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout, connectTimeout,
+        responseTimeout, upstreamIdleTimeout, maxUpstreamConnectionsPerThread, certificate, key);
   }
 
   public String upstreamHost() {

@@ -1,7 +1,8 @@
 package dev.vpatch.proxy;
 
 import dev.vpatch.engine.RuleSet;
-import dev.vpatch.proxy.http1.Http1ConnectionHandler;
+import dev.vpatch.proxy.http2.CleartextProtocolDetector;
+import dev.vpatch.proxy.tls.TlsTermination;
 import dev.vpatch.proxy.observe.AlertStream;
 import dev.vpatch.proxy.observe.ProxyMetrics;
 import dev.vpatch.proxy.upstream.UpstreamPools;
@@ -31,6 +32,7 @@ public final class ProxyServer implements AutoCloseable {
   private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts, int threads)
       throws InterruptedException {
     this.config = config;
+    TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
     this.transport = Transport.best();
     this.acceptors = transport.newGroup(1);
     this.workers = transport.newGroup(threads);
@@ -47,7 +49,11 @@ public final class ProxyServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
-            Http1ConnectionHandler.install(channel, context, "http");
+            if (tls != null) {
+              tls.install(channel, context);
+            } else {
+              channel.pipeline().addLast(new CleartextProtocolDetector(context));
+            }
           }
         });
     try {

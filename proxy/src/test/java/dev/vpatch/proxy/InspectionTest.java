@@ -135,6 +135,7 @@ class InspectionTest {
     assertThat(get(EXPORT + "?reqID=1'%20or%201='1").status()).isEqualTo(200);
     assertThat(fixture.upstream.take().uri()).contains("reqID=1'");
     awaitAlerts().anySatisfy(line -> assertThat(line).contains("\"rule_id\":2", "\"action\":\"would have blocked\""));
+    assertThat(fixture.proxy.config().engineMode()).isEqualTo(EngineMode.DETECTION_ONLY);
   }
 
   @Test

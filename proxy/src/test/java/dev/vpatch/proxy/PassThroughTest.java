@@ -233,4 +233,38 @@ class PassThroughTest {
       assertThat(client.read().status()).isEqualTo(304);
     }
   }
+
+  @Test
+  void unreachableUpstreamAnswers502AndSlowUpstreamAnswers504() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closedPort = probe.getLocalPort();
+    }
+    java.net.URI nowhere = java.net.URI.create("http://127.0.0.1:" + closedPort);
+    try (ProxyServer proxy = ProxyServer.start(ProxyConfig.defaults(nowhere).withListen("127.0.0.1", 0)
+        .withEngine(EngineMode.OFF, true), () -> null, dev.vpatch.proxy.observe.ProxyMetrics.unregistered(), null, 1)) {
+      RawHttp.Response r = RawHttp.exchange(proxy.port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+      assertThat(r.status()).isEqualTo(502);
+      assertThat(r.bodyText()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+    }
+    fixture.upstream.respondWith((request, ctx) -> { /* never answers */ });
+    try (ProxyServer proxy = ProxyServer.start(ProxyConfig.defaults(fixture.upstream.uri()).withListen("127.0.0.1", 0)
+        .withEngine(EngineMode.OFF, true).withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(300)),
+        () -> null, dev.vpatch.proxy.observe.ProxyMetrics.unregistered(), null, 1)) {
+      assertThat(RawHttp.exchange(proxy.port(), "GET /slow HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(504);
+    }
+  }
+
+  @Test
+  void http10KeepAliveIsHonoured() throws Exception {
+    try (RawHttp client = new RawHttp(fixture.port())) {
+      for (int i = 0; i < 3; i++) {
+        client.send("GET /k HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        RawHttp.Response r = client.read();
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Connection")).isEqualToIgnoringCase("keep-alive");
+      }
+    }
+  }
 }

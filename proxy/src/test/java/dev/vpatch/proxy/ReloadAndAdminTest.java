@@ -167,4 +167,22 @@ class ReloadAndAdminTest {
     assertThat(lines).contains("\"rule_id\":500", "\"action\":\"blocked\"", "\"matched_var\":\"ARGS:x\"", "\"matched_data\":\"old\"");
     assertThat(Files.readString(dir.resolve("audit.jsonl"))).contains("\"transaction\"");
   }
+
+  @Test
+  void requestInFlightFinishesOnTheRulesItStartedWith() throws Exception {
+    String bodyRule = "SecRule ARGS_POST:x \"@streq new\" \"id:504,phase:2,deny,log\"\n";
+    String head = "POST /form HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\n";
+    try (RawHttp inFlight = new RawHttp(proxy.server().port())) {
+      inFlight.send(head + "x=n");
+      Thread.sleep(200);
+      Files.writeString(rules, OLD_RULE + bodyRule);
+      assertThat(proxy.rules().reload().loaded()).isTrue();
+      inFlight.send("ew");
+      assertThat(inFlight.read().status()).isEqualTo(200);
+    }
+    try (RawHttp after = new RawHttp(proxy.server().port())) {
+      after.send(head + "x=new");
+      assertThat(after.read().status()).isEqualTo(403);
+    }
+  }
 }

@@ -37,6 +37,13 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "Address to accept clients on (default: ${DEFAULT-VALUE}; use 0.0.0.0:PORT for all interfaces).")
   String listen;
 
+  @Option(names = "--tls-cert", paramLabel = "PEM",
+      description = "Terminate TLS with this PEM certificate chain (needs --tls-key); HTTP/2 and HTTP/1.1 are offered by ALPN.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "PEM (PKCS#8) private key for --tls-cert.")
+  Path tlsKey;
+
   @Option(names = {"-r", "--rules"}, paramLabel = "FILE|DIR",
       description = "Rule file, or directory whose *.conf files load in name order (repeatable).")
   List<Path> rules = new ArrayList<>();
@@ -122,7 +129,8 @@ public final class ProxyCommand implements Callable<Integer> {
     ProxyConfig config = new ProxyConfig(listenAddress.getHostString(), listenAddress.getPort(), upstream, mode, !failOpen,
         defaults.maxRequestLineBytes(), defaults.maxHeaderBytes(), defaults.maxHeaderCount(), maxBody,
         defaults.maxBufferedBodyBytes(), defaults.headerTimeout(), defaults.bodyTimeout(), defaults.connectTimeout(),
-        Duration.ofSeconds(responseTimeout), defaults.upstreamIdleTimeout(), defaults.maxUpstreamConnectionsPerThread());
+        Duration.ofSeconds(responseTimeout), defaults.upstreamIdleTimeout(), defaults.maxUpstreamConnectionsPerThread(),
+        tlsCert, tlsKey);
     InetSocketAddress adminAddress = admin.equalsIgnoreCase("none") ? null : HostPort.parse(admin, "--admin");
     if (adminAddress != null) {
       adminAddress = new InetSocketAddress(adminAddress.getHostString(), adminAddress.getPort());

@@ -18,15 +18,17 @@ final class SqlFingerprintRules {
   private static final String V = "[sn1v]";
 
   private static final List<Pattern> DANGEROUS = compile(
-      // UNION [ALL] SELECT / UNION (SELECT
-      "U[E(]",
+      // UNION [ALL] SELECT / UNION (SELECT right after the value, or as the whole value
+      "^[sn1v]\\)*U[E(]",
+      "^UE[1vfs(]",
       // a sub-select after an operator, a comma, a keyword or the broken-out string
       "[&o,;kf]\\(+E",
       "^s\\)*\\(+E",
       // stacked statement after a value
       "^" + V + "\\)*c?;(?:[ETU(k]|f\\()",
       // boolean condition after the value: 1 OR 1=1, ' OR '1'='1, x') AND (1=1
-      "^" + V + "\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c,UBkA]))",
+      "^[s1v]\\)*&\\(*(?:[fET(]|" + V + "(?:$|[o&)c,UBkA]))",
+      "^n\\)*&\\(*(?:[fET(]|" + V + "(?:$|[&c]|o[sn1v(f]))",
       "^[s1v]\\)*&\\(*" + V + ";",
       "^n\\)*&\\(*" + V + ";c",
       "^so" + V + "\\)*&",
@@ -119,7 +121,7 @@ final class SqlFingerprintRules {
       String fingerprint, SqlFolder tokens, int tokenCount, String input) {
     int length = fingerprint.length();
     char last = fingerprint.charAt(length - 1);
-    if (length > 1 && last == SqlTokenType.COMMENT && input.toLowerCase().contains("sp_password")) {
+    if (length > 1 && last == SqlTokenType.COMMENT && input.contains("sp_password")) {
       return true; // hides the statement from MSSQL's audit log
     }
     if (last == SqlTokenType.COMMENT && length <= 3) {

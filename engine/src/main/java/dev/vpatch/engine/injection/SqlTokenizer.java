@@ -178,7 +178,8 @@ final class SqlTokenizer {
     }
     int close = input.indexOf("*/", pos + 2);
     int end = close < 0 ? length : close + 2;
-    boolean hasNested = contains(pos + 2, end - 2, "/*");
+    // an unterminated comment swallows the rest, nested or not
+    boolean hasNested = close >= 0 && contains(pos + 2, end - 2, "/*");
     boolean mysqlExecutable = pos + 2 < length && input.charAt(pos + 2) == '!';
     // PostgreSQL nests comments and MySQL executes /*! ... */: neither parses reliably.
     char type = hasNested || mysqlExecutable ? SqlTokenType.EVIL : SqlTokenType.COMMENT;

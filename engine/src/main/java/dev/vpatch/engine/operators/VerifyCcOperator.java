@@ -4,20 +4,18 @@ package dev.vpatch.engine.operators;
  * {@code @verifyCC}: matches when the regular expression finds a number whose digits pass the Luhn
  * check (credit card numbers). Non-digits inside the match are ignored.
  */
-public final class VerifyCcOperator implements Operator {
-  private final CheckedNumberSearch search;
-
+public final class VerifyCcOperator extends CheckedNumberOperator {
   public VerifyCcOperator(OperatorArgument argument) {
-    this.search = new CheckedNumberSearch(argument, VerifyCcOperator::passesLuhn);
+    super(argument);
   }
 
   @Override
-  public boolean matches(MatchContext context, String input) {
-    return search.matches(context, input);
+  boolean isValid(String candidate) {
+    return passesLuhn(candidate);
   }
 
   static boolean passesLuhn(String candidate) {
-    int[] digits = CheckedNumberSearch.digits(candidate);
+    int[] digits = CheckedNumberOperator.digits(candidate);
     if (digits.length == 0) return false;
     int sum = 0;
     for (int i = 0; i < digits.length; i++) {

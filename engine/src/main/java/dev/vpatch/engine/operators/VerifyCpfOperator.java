@@ -7,23 +7,21 @@ import java.util.Arrays;
  * check digits are right. The first 11 digits of the match count; the repeated-digit numbers and
  * 01234567890 are rejected, as in ModSecurity.
  */
-public final class VerifyCpfOperator implements Operator {
+public final class VerifyCpfOperator extends CheckedNumberOperator {
   private static final int LENGTH = 11;
 
-  private final CheckedNumberSearch search;
-
   public VerifyCpfOperator(OperatorArgument argument) {
-    this.search = new CheckedNumberSearch(argument, VerifyCpfOperator::isValidCpf);
+    super(argument);
   }
 
   @Override
-  public boolean matches(MatchContext context, String input) {
-    return search.matches(context, input);
+  boolean isValid(String candidate) {
+    return isValidCpf(candidate);
   }
 
   static boolean isValidCpf(String candidate) {
     int nul = candidate.indexOf('\0');
-    int[] all = CheckedNumberSearch.digits(nul < 0 ? candidate : candidate.substring(0, nul));
+    int[] all = CheckedNumberOperator.digits(nul < 0 ? candidate : candidate.substring(0, nul));
     if (all.length < LENGTH) return false;
     int[] cpf = Arrays.copyOf(all, LENGTH);
     if (isBlocked(cpf)) return false;

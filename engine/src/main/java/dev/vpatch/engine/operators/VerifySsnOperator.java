@@ -5,20 +5,18 @@ package dev.vpatch.engine.operators;
  * number: exactly 9 digits, not all equal nor an ascending run, no zero area, group or serial, and
  * an area below 740 other than 666 (ModSecurity's checks).
  */
-public final class VerifySsnOperator implements Operator {
-  private final CheckedNumberSearch search;
-
+public final class VerifySsnOperator extends CheckedNumberOperator {
   public VerifySsnOperator(OperatorArgument argument) {
-    this.search = new CheckedNumberSearch(argument, VerifySsnOperator::isPlausibleSsn);
+    super(argument);
   }
 
   @Override
-  public boolean matches(MatchContext context, String input) {
-    return search.matches(context, input);
+  boolean isValid(String candidate) {
+    return isPlausibleSsn(candidate);
   }
 
   static boolean isPlausibleSsn(String candidate) {
-    int[] d = CheckedNumberSearch.digits(candidate);
+    int[] d = CheckedNumberOperator.digits(candidate);
     if (d.length != 9) return false;
     int ascending = 0;
     int repeated = 0;

@@ -174,7 +174,9 @@ final class CrsPayloads {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
-      Element root = factory.newDocumentBuilder()
+      javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: errors throw
+      Element root = builder
           .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
           .getDocumentElement();
       collectXml(values, root);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every operator used by CRS (but the libinjection ones) is registered and accepts CRS's argument. */
+/** Every operator CRS uses (but the libinjection ones) is registered and accepts CRS's argument. */
 class CrsOperatorsTest {
   private static final Set<String> ELSEWHERE = Set.of("detectsqli", "detectxss");
 

@@ -17,7 +17,8 @@ class CrsRxPatternsTest {
     for (CrsRuleFiles.RuleOperator op : rx) {
       PcrePattern pattern = PcrePattern.compile(op.argument());
       if (pattern.usesFallback()) {
-        onFallback.add(op.file() + ":" + op.line() + " id " + op.id() + ": " + pattern.fallbackReason());
+        onFallback.add(
+            op.file() + ":" + op.line() + " id " + op.id() + ": " + pattern.fallbackReason());
       }
     }
     assertThat(onFallback).isEmpty();

@@ -15,7 +15,8 @@ class IpMatchFromFileOperatorTest {
 
   @Test
   void readsOneNetworkPerLine() throws IOException {
-    Files.writeString(directory.resolve("ips.txt"), "# office\n10.0.0.0/8\n\n2001:db8::/32\n 192.0.2.7 \n");
+    Files.writeString(
+        directory.resolve("ips.txt"), "# office\n10.0.0.0/8\n\n2001:db8::/32\n 192.0.2.7 \n");
     for (String name : new String[] {"ipMatchFromFile", "ipMatchF"}) {
       Operator operator = create(name, "ips.txt", directory);
       assertThat(operator.matches(TestMatchContext.plain(), "10.1.1.1")).isTrue();

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IpMatchOperatorTest {
-  private static final String LIST = "127.0.0.1, 10.0.0.0/8,192.168.1.128/25,::1,2001:db8::/32,fe80::1:2:3:4/128";
+  private static final String LIST =
+      "127.0.0.1, 10.0.0.0/8,192.168.1.128/25,::1,2001:db8::/32,fe80::1:2:3:4/128";
 
   @ParameterizedTest
   @ValueSource(
@@ -27,7 +28,8 @@ class IpMatchOperatorTest {
       strings = {
         "", "127.0.0.2", "11.0.0.1", "192.168.1.127", "::2", "2001:db9::1", "fe80::1:2:3:5",
         "localhost", "127.0.0.1 ", " 127.0.0.1", "127.0.0.1/32", "127.0.0", "127.0.0.1.1",
-        "256.0.0.1", "::ffff:127.0.0.1", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "127.0.0.1\u0000"
+        "256.0.0.1", "::ffff:127.0.0.1", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::",
+        "127.0.0.1\u0000"
       })
   void otherInputsDoNotMatch(String input) {
     assertThat(matches("ipMatch", LIST, input)).isFalse();
@@ -49,9 +51,13 @@ class IpMatchOperatorTest {
   @Test
   void invalidListsAreLoadErrors() {
     assertThatThrownBy(() -> create("ipMatch", "")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("ipMatch", "1.2.3.4/33")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("ipMatch", "example.com")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("ipMatch", "::1/129")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("ipMatch", "1.2.3.4/")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("ipMatch", "1.2.3.4/33"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("ipMatch", "example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("ipMatch", "::1/129"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("ipMatch", "1.2.3.4/"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -20,7 +20,9 @@ class PmFromFileOperatorTest {
 
   @Test
   void readsOnePhrasePerLineSkippingCommentsAndBlankLines() throws IOException {
-    write("words.data", "# a comment\n\n   # indented comment\n/etc/passwd\nbad phrase\r\n  spaced\n");
+    write(
+        "words.data",
+        "# a comment\n\n   # indented comment\n/etc/passwd\nbad phrase\r\n  spaced\n");
     Operator operator = create("pmFromFile", "words.data", directory);
     MatchContext context = TestMatchContext.plain();
     assertThat(operator.matches(context, "GET /ETC/PASSWD")).isTrue();
@@ -62,7 +64,9 @@ class PmFromFileOperatorTest {
   void loadsTheCrsDataFiles() {
     Path rules = CrsRuleFiles.rulesDirectory();
     Operator operator = create("pmFromFile", "scanners-user-agents.data", rules);
-    assertThat(operator.matches(TestMatchContext.plain(), "Mozilla/5.0 (compatible; Nikto/2.1.6)")).isTrue();
-    assertThat(operator.matches(TestMatchContext.plain(), "Mozilla/5.0 (X11; Linux x86_64)")).isFalse();
+    assertThat(operator.matches(TestMatchContext.plain(), "Mozilla/5.0 (compatible; Nikto/2.1.6)"))
+        .isTrue();
+    assertThat(operator.matches(TestMatchContext.plain(), "Mozilla/5.0 (X11; Linux x86_64)"))
+        .isFalse();
   }
 }

@@ -35,14 +35,19 @@ class ValidateByteRangeOperatorTest {
     assertThat(matches("validateByteRange", "65", "A")).isFalse();
     assertThat(matches("validateByteRange", "65", "B")).isTrue();
     assertThat(matches("validateByteRange", "65, 66 ,", "AB")).isFalse();
-    assertThat(matches("validateByteRange", "38,44-46,48-58,61,65-90,95,97-122", "a=1&b.c")).isFalse();
+    assertThat(matches("validateByteRange", "38,44-46,48-58,61,65-90,95,97-122", "a=1&b.c"))
+        .isFalse();
   }
 
   @Test
   void malformedRangesAreLoadErrors() {
-    assertThatThrownBy(() -> create("validateByteRange", "a-z")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("validateByteRange", "10-300")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("validateByteRange", "20-10")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> create("validateByteRange", "256")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("validateByteRange", "a-z"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("validateByteRange", "10-300"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("validateByteRange", "20-10"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> create("validateByteRange", "256"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

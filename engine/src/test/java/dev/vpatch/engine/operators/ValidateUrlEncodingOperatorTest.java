@@ -14,7 +14,8 @@ class ValidateUrlEncodingOperatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"%", "%4", "a%", "abc%4", "%zz", "%4g", "%g4", "%%41", "%41%", "%\u00004"})
+  @ValueSource(
+      strings = {"%", "%4", "a%", "abc%4", "%zz", "%4g", "%g4", "%%41", "%41%", "%\u00004"})
   void invalidOrTruncatedEncodingsMatch(String input) {
     assertThat(matches("validateUrlEncoding", "", input)).isTrue();
   }

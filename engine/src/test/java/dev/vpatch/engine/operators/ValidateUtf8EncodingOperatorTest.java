@@ -55,7 +55,9 @@ class ValidateUtf8EncodingOperatorTest {
     for (int n = 0; n < 20_000; n++) {
       byte[] data = new byte[random.nextInt(8)];
       for (int i = 0; i < data.length; i++) {
-        data[i] = (byte) (random.nextBoolean() ? random.nextInt(0xf4) : 0x80 + random.nextInt(0x40));
+        int lead = random.nextInt(0xf4);
+        int continuation = 0x80 + random.nextInt(0x40);
+        data[i] = (byte) (random.nextBoolean() ? lead : continuation);
       }
       assertThat(matches("validateUtf8Encoding", "", ByteStrings.of(data)))
           .as("bytes %s", HexFormat.ofDelimiter(" ").formatHex(data))

@@ -23,6 +23,13 @@ public interface ClientConnection {
    */
   void exchangeFinished(boolean keepAlive);
 
+  /**
+   * The upstream accepted a protocol upgrade (WebSocket) whose 101 answer has been written: from now
+   * on the connection relays raw bytes to and from {@code upstream}. Returns false where the client
+   * protocol cannot be upgraded (HTTP/2 streams), and the caller then refuses the upgrade.
+   */
+  boolean switchToTunnel(Channel upstream, Runnable onClose);
+
   /** Marks the response about to be written as one to a HEAD request (no body bytes follow its head). */
   void nextResponseIsHead(boolean head);
 }

@@ -1,6 +1,7 @@
 package dev.vpatch.proxy.exchange;
 
 import dev.vpatch.engine.Interruption;
+import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.proxy.EngineMode;
@@ -15,6 +16,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -66,6 +68,7 @@ public final class Exchange implements UpstreamListener {
   private boolean keepAlive;
   private boolean head;
   private boolean requestComplete;
+  private boolean upgrade;
   private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
   private long pendingBytes;
   private long inspectLimit;
@@ -116,6 +119,7 @@ public final class Exchange implements UpstreamListener {
     this.keepAlive = HttpUtil.isKeepAlive(request);
     boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
     this.requestComplete = !hasBody;
+    this.upgrade = isWebSocketUpgrade(request) && !hasBody;
     context.metrics().request();
 
     if (!checkExpect()) {
@@ -145,6 +149,12 @@ public final class Exchange implements UpstreamListener {
     if (runPhase2()) {
       connectUpstream();
     }
+  }
+
+  private static boolean isWebSocketUpgrade(HttpRequest request) {
+    return request.method().equals(HttpMethod.GET) && request.protocolVersion() == HttpVersion.HTTP_1_1
+        && request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)
+        && request.headers().containsValue(HttpHeaderNames.CONNECTION, "upgrade", true);
   }
 
   private boolean checkExpect() {
@@ -196,7 +206,8 @@ public final class Exchange implements UpstreamListener {
         if (last) {
           requestComplete = true;
         }
-        upstream.writeAndFlush(content).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        HttpContent forward = last ? new DefaultLastHttpContent(content.content()) : content;
+        upstream.writeAndFlush(forward).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         if (last) {
           awaitResponse();
         } else if (upstream.isWritable()) {
@@ -298,7 +309,12 @@ public final class Exchange implements UpstreamListener {
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
       if (piece instanceof LastHttpContent) {
-        piece.release();
+        // HTTP/2 ends a body with data in its last frame; its trailers were never inspected: dropped.
+        if (piece.content().isReadable()) {
+          connection.write(new DefaultHttpContent(piece.content())).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        } else {
+          piece.release();
+        }
       } else {
         connection.write(piece).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
       }
@@ -356,6 +372,10 @@ public final class Exchange implements UpstreamListener {
     if (!forwardedFor) {
       out.add("X-Forwarded-For", clientAddress);
     }
+    if (upgrade) {
+      out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      out.add(HttpHeaderNames.UPGRADE, in.get(HttpHeaderNames.UPGRADE));
+    }
     out.add("X-Forwarded-Proto", client.scheme());
     if (host != null) {
       out.add("X-Forwarded-Host", host);
@@ -388,6 +408,10 @@ public final class Exchange implements UpstreamListener {
 
   private void onResponseHead(HttpResponse head) {
     HttpResponseStatus status = head.status();
+    if (status.code() == 101 && upgrade) {
+      onSwitchingProtocols(head);
+      return;
+    }
     if (status.codeClass() == HttpStatusClass.INFORMATIONAL) {
       // Interim answers (100, 103) end at their empty last content; the final response follows.
       skippingInterim = true;
@@ -420,6 +444,50 @@ public final class Exchange implements UpstreamListener {
       }
     }
     sendResponseHead();
+  }
+
+  /** The upstream accepted the WebSocket handshake: after phase 3, both sides become a byte tunnel. */
+  private void onSwitchingProtocols(HttpResponse head) {
+    cancelResponseTimer();
+    releaseReplay();
+    response = head;
+    if (tx != null) {
+      try {
+        for (Map.Entry<String, String> header : head.headers()) {
+          tx.addResponseHeader(header.getKey(), header.getValue());
+        }
+        if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        if (!engineFailed(e)) {
+          return;
+        }
+      }
+    }
+    Channel connection = upstream;
+    upstream = null;
+    boolean[] freed = new boolean[1];
+    Runnable free = () -> {
+      if (!freed[0]) {
+        freed[0] = true;
+        context.pools().discard(connection);
+      }
+    };
+    FullHttpResponse switching = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, head.status());
+    switching.headers().set(head.headers());
+    client.nextResponseIsHead(false);
+    responseHeadSent = true;
+    clientChannel.writeAndFlush(switching);
+    state = State.DONE;
+    if (client.switchToTunnel(connection, free)) {
+      UpstreamPools.switchToTunnel(connection, new TunnelRelay(clientChannel, free));
+    } else {
+      free.run();
+      clientChannel.close();
+    }
+    releaseBuffers();
+    logTransaction();
   }
 
   private boolean mayHaveBody(HttpResponse head) {
@@ -698,7 +766,8 @@ public final class Exchange implements UpstreamListener {
       long start = System.nanoTime();
       tx.processLogging();
       context.metrics().phase(5, System.nanoTime() - start);
-      if (verdict != null && !enforced) {
+      boolean wouldHaveBlocked = verdict != null || tx.matchedRules().stream().anyMatch(MatchedRule::disruptive);
+      if (wouldHaveBlocked && !enforced) {
         context.metrics().wouldHaveBlocked();
       }
       tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));

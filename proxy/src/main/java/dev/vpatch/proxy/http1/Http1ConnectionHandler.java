@@ -62,6 +62,12 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.input = ctx.alloc().buffer(1024);
+    ctx.channel().config().setAutoRead(false);
+    if (ctx.channel().isActive()) {
+      // Installed after TLS/ALPN or protocol detection: the connection is already up.
+      headStartNanos = System.nanoTime();
+      requestRead();
+    }
   }
 
   @Override
@@ -271,6 +277,23 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
     if (!closing) {
       drain();
     }
+  }
+
+  @Override
+  public boolean switchToTunnel(Channel upstream, Runnable onClose) {
+    exchange = null;
+    closing = true;
+    cancelReadTimer();
+    Channel client = ctx.channel();
+    ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
+    client.pipeline().addLast("tunnel", new dev.vpatch.proxy.exchange.TunnelRelay(upstream, onClose));
+    client.pipeline().remove(this);
+    client.pipeline().remove(encoder);
+    if (early != null) {
+      upstream.writeAndFlush(early);
+    }
+    client.config().setAutoRead(true);
+    return true;
   }
 
   @Override

@@ -22,7 +22,8 @@ import java.util.Locale;
  * strings) in their original order, so what the engine inspects is what gets forwarded.
  *
  * <p>Emits one {@link DefaultHttpRequest}, then body slices as {@link DefaultHttpContent}, then
- * {@link LastHttpContent#EMPTY_LAST_CONTENT}; after that it stops until {@link #reset()}. Request
+ * {@link LastHttpContent#EMPTY_LAST_CONTENT}; after that it stops until {@link #reset()}. Body pieces
+ * are copies, not slices: the caller compacts its input buffer while pieces may still be queued. Request
  * trailers are validated and dropped: nothing the engine did not see reaches the upstream.
  */
 public final class Http1RequestParser {
@@ -327,7 +328,7 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readRetainedSlice(available)));
+    out.add(new DefaultHttpContent(in.readBytes(available)));
     remaining -= available;
     if (remaining == 0) {
       out.add(LastHttpContent.EMPTY_LAST_CONTENT);
@@ -424,7 +425,7 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readRetainedSlice(available)));
+    out.add(new DefaultHttpContent(in.readBytes(available)));
     remaining -= available;
     if (remaining == 0) {
       state = State.CHUNK_END;

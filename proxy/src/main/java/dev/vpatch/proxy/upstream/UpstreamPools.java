@@ -46,6 +46,19 @@ public final class UpstreamPools implements AutoCloseable {
     return channel.pipeline().get(UpstreamHandler.class).reused();
   }
 
+  /**
+   * Turns an upstream connection that answered 101 into a raw byte pipe to {@code client}; the
+   * pool slot is freed when the tunnel closes (see {@link #discard}).
+   */
+  public static void switchToTunnel(Channel upstream, io.netty.channel.ChannelHandler relay) {
+    upstream.pipeline().get(UpstreamHandler.class).detach();
+    upstream.pipeline().addLast("tunnel", relay);
+    upstream.pipeline().remove(UpstreamHandler.class);
+    upstream.pipeline().remove(IdleStateHandler.class);
+    upstream.pipeline().remove(HttpClientCodec.class);
+    upstream.config().setAutoRead(true);
+  }
+
   /** Returns a connection whose exchange completed cleanly. */
   public void release(Channel channel) {
     channel.pipeline().get(UpstreamHandler.class).detach();

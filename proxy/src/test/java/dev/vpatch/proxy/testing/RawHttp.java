@@ -150,6 +150,11 @@ public final class RawHttp implements AutoCloseable {
     return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /** Reads exactly {@code n} raw bytes (after an upgrade). */
+  public byte[] readBytes(int n) throws IOException {
+    return in.readNBytes(n);
+  }
+
   /** Whether the server closed the connection (EOF within the socket timeout). */
   public boolean closedByServer() throws IOException {
     socket.setSoTimeout(3_000);

@@ -18,6 +18,9 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -66,6 +69,14 @@ public final class TestUpstream implements AutoCloseable {
           protected void initChannel(Channel ch) {
             connections.incrementAndGet();
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
+                new WebSocketServerProtocolHandler(
+                    WebSocketServerProtocolConfig.newBuilder().websocketPath("/ws").checkStartsWith(true).build()),
+                new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                  @Override
+                  protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+                    ctx.writeAndFlush(new TextWebSocketFrame("echo: " + frame.text()));
+                  }
+                },
                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                   @Override
                   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {

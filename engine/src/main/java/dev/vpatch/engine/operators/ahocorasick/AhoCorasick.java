@@ -15,7 +15,10 @@ public final class AhoCorasick {
   private final String[] phrases;
   private final int[] byteClass = new int[256];
   private final int classCount;
+  /** The DFA table, row-major, when state numbers do not fit in a char. */
   private final int[] transitions;
+  /** The same table as chars when every state number fits, halving its memory. */
+  private final char[] narrowTransitions;
   /** Per state: index of the longest phrase ending there, or -1. */
   private final int[] output;
 
@@ -32,9 +35,18 @@ public final class AhoCorasick {
       }
       trie.markEnd(state, p);
     }
-    this.transitions = Arrays.copyOf(trie.edges, trie.size * classCount);
+    int[] table = Arrays.copyOf(trie.edges, trie.size * classCount);
     this.output = new int[trie.size];
-    linkFailures(trie);
+    linkFailures(trie, table);
+    boolean fitsChar = trie.size <= Character.MAX_VALUE + 1;
+    this.transitions = fitsChar ? null : table;
+    this.narrowTransitions = fitsChar ? narrow(table) : null;
+  }
+
+  private static char[] narrow(int[] table) {
+    char[] narrow = new char[table.length];
+    for (int i = 0; i < table.length; i++) narrow[i] = (char) table[i];
+    return narrow;
   }
 
   /** ASCII letters match either case, as ModSecurity's {@code @pm} does (C locale tolower). */
@@ -51,13 +63,28 @@ public final class AhoCorasick {
    * longest), or null.
    */
   public String firstMatch(String input) {
+    int found = narrowTransitions != null ? scanNarrow(input) : scanWide(input);
+    return found < 0 ? null : phrases[found];
+  }
+
+  private int scanNarrow(String input) {
+    char[] table = narrowTransitions;
     int state = 0;
     for (int i = 0; i < input.length(); i++) {
-      state = transitions[state * classCount + byteClass[input.charAt(i) & 0xff]];
-      int found = output[state];
-      if (found >= 0) return phrases[found];
+      state = table[state * classCount + byteClass[input.charAt(i) & 0xff]];
+      if (output[state] >= 0) return output[state];
     }
-    return null;
+    return -1;
+  }
+
+  private int scanWide(String input) {
+    int[] table = transitions;
+    int state = 0;
+    for (int i = 0; i < input.length(); i++) {
+      state = table[state * classCount + byteClass[input.charAt(i) & 0xff]];
+      if (output[state] >= 0) return output[state];
+    }
+    return -1;
   }
 
   public boolean containsAny(String input) {
@@ -94,7 +121,7 @@ public final class AhoCorasick {
   }
 
   /** Breadth-first: completes every row into DFA transitions and fills the outputs. */
-  private void linkFailures(Trie trie) {
+  private void linkFailures(Trie trie, int[] transitions) {
     int[] failure = new int[trie.size];
     int[] queue = new int[trie.size];
     int head = 0;

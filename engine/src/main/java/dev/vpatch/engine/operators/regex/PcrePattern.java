@@ -43,6 +43,14 @@ public abstract class PcrePattern {
     }
   }
 
+  /**
+   * How many fallback evaluations were abandoned for exceeding their time budget since start (each
+   * counted as no match), for metrics and alerts.
+   */
+  public static long abortedFallbackEvaluations() {
+    return BoundedJavaPattern.abortedEvaluations();
+  }
+
   /** The pattern as written in the rule. */
   public String source() {
     return source;

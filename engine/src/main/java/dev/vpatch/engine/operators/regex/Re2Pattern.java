@@ -9,8 +9,9 @@ import java.util.Set;
  *
  * <p>One PCRE rule has no RE2 spelling: a multiline {@code ^} never matches at the very end of a
  * subject that ends with a newline, while RE2's does. That difference is only observable on such
- * inputs, so for them a match found by RE2 is confirmed with the bounded backtracker (an attacker
- * could otherwise append a newline to turn a negated rule like CRS 920120 into a non-match).
+ * inputs, and only for a match that ends there (a {@code ^} asserted at the end leaves nothing to
+ * consume after it), so only such a match is confirmed with the bounded backtracker. Without this an
+ * attacker could append a newline to turn a negated rule like CRS 920120 into a non-match.
  */
 final class Re2Pattern extends PcrePattern {
   private final Pattern compiled;
@@ -51,8 +52,9 @@ final class Re2Pattern extends PcrePattern {
 
   @Override
   public boolean find(String input) {
-    if (!compiled.matcher(input).find()) return false;
-    return !needsConfirmation(input) || trailingNewlineCheck.confirm(input, 0) != null;
+    Matcher matcher = compiled.matcher(input);
+    if (!matcher.find()) return false;
+    return !needsConfirmation(input, matcher) || trailingNewlineCheck.confirm(input, 0) != null;
   }
 
   @Override
@@ -60,14 +62,15 @@ final class Re2Pattern extends PcrePattern {
     if (from > input.length()) return null;
     Matcher matcher = compiled.matcher(input);
     if (!matcher.find(from)) return null;
-    if (needsConfirmation(input)) return trailingNewlineCheck.confirm(input, from);
+    if (needsConfirmation(input, matcher)) return trailingNewlineCheck.confirm(input, from);
     String[] groups = new String[matcher.groupCount() + 1];
     for (int i = 0; i < groups.length; i++) groups[i] = matcher.group(i);
     return new RegexMatch(matcher.start(), matcher.end(), groups);
   }
 
-  private boolean needsConfirmation(String input) {
+  private boolean needsConfirmation(String input, Matcher match) {
     return trailingNewlineCheck != null
+        && match.end() == input.length()
         && !input.isEmpty()
         && input.charAt(input.length() - 1) == '\n';
   }

@@ -76,7 +76,8 @@ final class RequiredLiterals {
       allExact = false;
       best = better(best, usable(run));
       best = better(best, item.best());
-      run = item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES ? item.exact() : Set.of("");
+      boolean restartsRun = item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES;
+      run = restartsRun ? item.exact() : Set.of("");
     }
     best = better(best, usable(run));
     return new Info(allExact ? run : null, best);

@@ -63,13 +63,28 @@ class AhoCorasickTest {
     String alphabet = "abAB\u0000\u00ff";
     for (int round = 0; round < 300; round++) {
       List<String> phrases = new ArrayList<>();
-      for (int p = random.nextInt(6) + 1; p > 0; p--) phrases.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+      for (int p = random.nextInt(6) + 1; p > 0; p--) {
+        phrases.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+      }
       AhoCorasick automaton = AhoCorasick.caseInsensitive(phrases);
       for (int n = 0; n < 30; n++) {
         String input = randomText(random, alphabet, random.nextInt(12));
-        assertThat(automaton.firstMatch(input)).as("%s in %s", phrases, input).isEqualTo(naiveFirst(phrases, input));
+        assertThat(automaton.firstMatch(input)).as("%s in %s", phrases, input)
+            .isEqualTo(naiveFirst(phrases, input));
       }
     }
+  }
+
+  @Test
+  void automataWithMoreStatesThanACharCanNumberStillMatch() {
+    Random random = new Random(77);
+    List<String> phrases = new ArrayList<>();
+    for (int p = 0; p < 2_400; p++) phrases.add(randomText(random, "abcdefghijklmnopqrstuvwxyz", 30));
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(phrases);
+    assertThat(automaton.stateCount()).isGreaterThan(Character.MAX_VALUE + 1);
+    String last = phrases.get(phrases.size() - 1);
+    assertThat(automaton.firstMatch("--" + last.toUpperCase(Locale.ROOT) + "--")).isEqualTo(last);
+    assertThat(automaton.firstMatch("-".repeat(100))).isNull();
   }
 
   private static String naiveFirst(List<String> phrases, String input) {

@@ -74,12 +74,9 @@ class CrsPayloadLiteralsTest {
 
   private static String urlDecoded(String line) {
     try {
-      return new String(
-          URLDecoder.decode(line, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1),
-          StandardCharsets.ISO_8859_1);
+      return URLDecoder.decode(line, StandardCharsets.ISO_8859_1);
     } catch (IllegalArgumentException malformed) {
       return line;
     }
   }
-
 }

@@ -29,7 +29,9 @@ class CrsRxDifferentialTest {
       if (!op.name().equals("rx")) continue;
       PcrePattern re2 = PcrePattern.compile(op.argument());
       Pattern reference =
-          Pattern.compile(JavaDialect.adapt(op.argument()), Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNIX_LINES);
+          Pattern.compile(
+              JavaDialect.adapt(op.argument()),
+              Pattern.DOTALL | Pattern.MULTILINE | Pattern.UNIX_LINES);
       String fragments = op.argument().replace("\\", "");
       for (int i = 0; i < INPUTS_PER_PATTERN; i++) {
         String input = randomInput(random, fragments);
@@ -72,7 +74,8 @@ class CrsRxDifferentialTest {
       }
     }
     assertThat(violations).isEmpty();
-    assertThat(withLiterals).as("patterns with literals, of %d", rxCount).isGreaterThan(rxCount * 3 / 4);
+    assertThat(withLiterals).as("patterns with literals, of %d", rxCount)
+        .isGreaterThan(rxCount * 3 / 4);
     assertThat(checked).as("matching inputs checked").isGreaterThan(2_000);
   }
 

@@ -17,7 +17,8 @@ class PcrePatternTest {
   @ValueSource(
       strings = {
         "a++b", "a*+b", "a?+b", "a{1,3}+b", "(?>ab|a)c", "\\Z", "\\h+", "\\v", "\\R", "\\e",
-        "\\cA", "[[:alpha:]]+", "[[:^digit:]]", "\\x41\\x{42}", "\\101", "\\0", "(?x) a b # comment",
+        "\\cA", "[[:alpha:]]+", "[[:^digit:]]", "\\x41\\x{42}", "\\101", "\\0",
+        "(?x) a b # comment",
         "(?<name>a)", "(?P<name>a)", "(?'name'a)", "(?#comment)a", "\\Qa.b\\E", "(?i:x)y", "[\\w-]",
         "[]a]", "[^]a]", "a{,3}", "x{", "\\/\\'\\\"", "\\p{L}"
       })
@@ -59,6 +60,10 @@ class PcrePatternTest {
     assertThat(finds("^b", "a\nb\n")).isTrue();
     RegexMatch match = PcrePattern.compile("^(b)$").find("a\nb\n", 0);
     assertThat(match.group(1)).isEqualTo("b");
+    assertThat(finds("^\\n?$", "ab\n")).isFalse();
+    assertThat(finds("^[^x]*$", "x\n")).isFalse();
+    assertThat(finds("^a$", "x\na\n")).isTrue();
+    assertThat(finds("x\n^", "x\n")).isFalse();
   }
 
   @Test
@@ -173,12 +178,15 @@ class PcrePatternTest {
   void fallbackGivesUpOnCatastrophicBacktrackingWithinItsBudget() {
     PcrePattern evil =
         PcrePattern.compile(
-            "^(a+)+(?=x)$", new PcrePattern.FallbackLimits(Duration.ofMillis(20), 65_536));
+            "(?=a)a*a*a*b", new PcrePattern.FallbackLimits(Duration.ofMillis(20), 65_536));
     assertThat(evil.usesFallback()).isTrue();
     long start = System.nanoTime();
-    assertThat(evil.find("a".repeat(40) + "b")).isFalse();
-    assertThat(evil.find("a".repeat(40) + "b", 0)).isNull();
+    long abortedBefore = PcrePattern.abortedFallbackEvaluations();
+    String input = "a".repeat(2_000) + "!";
+    assertThat(evil.find(input)).isFalse();
+    assertThat(evil.find(input, 0)).isNull();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(PcrePattern.abortedFallbackEvaluations()).isGreaterThanOrEqualTo(abortedBefore + 2);
   }
 
   @Test
@@ -200,9 +208,12 @@ class PcrePatternTest {
   void invalidPatternsAreRejectedWithAMessage() {
     assertThatThrownBy(() -> PcrePattern.compile("(a")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("invalid regular expression");
-    assertThatThrownBy(() -> PcrePattern.compile("[z-a]")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PcrePattern.compile("a\\")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PcrePattern.compile("(*UTF)a")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PcrePattern.compile("[z-a]"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PcrePattern.compile("a\\"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PcrePattern.compile("(*UTF)a"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("control verb");
   }
 }

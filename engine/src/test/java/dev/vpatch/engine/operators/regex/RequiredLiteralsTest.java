@@ -20,7 +20,8 @@ class RequiredLiteralsTest {
   @Test
   void alternativesGiveOneLiteralEach() {
     assertThat(literals("cat|dog")).containsExactlyInAnyOrder("cat", "dog");
-    assertThat(literals("(?:/etc/passwd|/etc/shadow)")).containsExactlyInAnyOrder("/etc/passwd", "/etc/shadow");
+    assertThat(literals("(?:/etc/passwd|/etc/shadow)"))
+        .containsExactlyInAnyOrder("/etc/passwd", "/etc/shadow");
     assertThat(literals("ab(?:c|d)ef")).containsExactlyInAnyOrder("abcef", "abdef");
   }
 
