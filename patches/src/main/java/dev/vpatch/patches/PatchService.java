@@ -138,6 +138,11 @@ public final class PatchService {
     return store.inTransaction(session -> session.history().of(id));
   }
 
+  /** Changes whenever any patch changes: poll it and call {@link #export} only when it differs. */
+  public String changeToken() {
+    return store.inTransaction(session -> session.patches().changeToken());
+  }
+
   /** The SecLang file of all active patches for the proxy. */
   public String export() {
     List<Patch> active = store.inTransaction(session -> session.patches().active());

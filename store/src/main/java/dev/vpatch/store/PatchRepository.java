@@ -125,6 +125,21 @@ public final class PatchRepository {
     return query("WHERE mode IN (?, ?)", PatchMode.LOG_ONLY.name(), PatchMode.BLOCKING.name());
   }
 
+  /**
+   * A token that changes whenever any patch changes (count and latest update), so a proxy can poll
+   * cheaply and reload its rules only on change.
+   */
+  public String changeToken() {
+    try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*), MAX(updated_at) FROM patches")) {
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1) + "@" + rows.getString(2);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read patches: " + e.getMessage(), e);
+    }
+  }
+
   private List<Patch> query(String where, Object... args) {
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT " + COLUMNS + " FROM patches " + where + " ORDER BY id")) {

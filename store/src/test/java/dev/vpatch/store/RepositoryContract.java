@@ -142,6 +142,18 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void changeTokenMovesWithEveryPatchChange() throws Exception {
+    String empty = store.inTransaction(s -> s.patches().changeToken());
+    Patch patch = store.inTransaction(s -> newPatch(s, null, 10_000_000L));
+    String afterInsert = store.inTransaction(s -> s.patches().changeToken());
+    Thread.sleep(5);
+    store.inTransactionDo(s -> s.patches().update(patch.withMode(PatchMode.LOG_ONLY)));
+    String afterUpdate = store.inTransaction(s -> s.patches().changeToken());
+    assertThat(afterInsert).isNotEqualTo(empty);
+    assertThat(afterUpdate).isNotEqualTo(afterInsert);
+  }
+
+  @Test
   void ruleIdBlocksFollowTheHighestTakenId() {
     long first = store.inTransaction(s -> s.patches().nextRuleIdBlock(10_000_000L, 10_099_999L, 10));
     assertThat(first).isEqualTo(10_000_000L);

@@ -45,11 +45,21 @@ public final class ImportCommand implements Callable<Integer> {
       err.println("vpatch import: cannot read " + report + ": " + e.getMessage());
       return 1;
     }
+    ReportFormat declared;
+    try {
+      declared = format == null ? null : ReportFormat.parse(format);
+      // Read the whole report before touching the database, so a broken one leaves no trace.
+      new ReportImporter(null, null).triage(content, report.getFileName().toString(), declared);
+    } catch (ReportFormatException e) {
+      err.println("vpatch import: " + e.getMessage());
+      err.println("vpatch import: nothing was imported");
+      return 1;
+    }
     try (Store store = DbOption.from(spec).open()) {
       PatchService patches = new PatchService(store, RuleIdRangeOption.from(spec).range());
       ReportImporter importer = new ReportImporter(store, patches::draftFor);
       ImportResult result = importer.importReport(content, report.getFileName().toString(),
-          format == null ? null : ReportFormat.parse(format));
+          declared);
       print(result, out);
       return 0;
     } catch (ReportFormatException e) {

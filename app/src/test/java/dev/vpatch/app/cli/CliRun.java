@@ -21,9 +21,14 @@ final class CliRun {
   }
 
   static CliRun vpatch(Path db, String... args) {
+    return vpatch(db.toString(), args);
+  }
+
+  /** With a database location that is not a file path, e.g. a JDBC URL. */
+  static CliRun vpatch(String db, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.add("--db");
-    all.add(db.toString());
+    all.add(db);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command = Main.commandLine();

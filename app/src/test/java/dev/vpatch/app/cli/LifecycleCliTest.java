@@ -37,6 +37,7 @@ class LifecycleCliTest {
 
     assertThat(run.exit).isEqualTo(1);
     assertThat(run.err).contains("malformed.xml:1:").contains("nothing was imported");
+    assertThat(db).doesNotExist();
     assertThat(vpatch(db, "vuln", "list").out).isEmpty();
   }
 

@@ -3,6 +3,7 @@ package dev.vpatch.patches.alerts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpatch.patches.PatchExport;
 import dev.vpatch.store.Store;
 import dev.vpatch.store.model.Alert;
 import dev.vpatch.store.model.Patch;
@@ -82,8 +83,8 @@ public final class AlertStreamReader {
     }
     return new Alert(0, time(node, where), text(node, "transaction_id", "transactionId", "unique_id", "tx"),
         text(node, "client", "client_ip", "clientIp"), text(node, "method"), text(node, "uri", "url"), ruleId, null, null,
-        text(node, "msg", "message"), text(node, "variable", "matched_var_name", "var"), text(node, "data", "logdata"),
-        action(text(node, "action", "disposition")));
+        text(node, "msg", "message"), text(node, "variable", "matched_var", "matched_var_name", "var"),
+        text(node, "matched_data", "data", "logdata"), action(text(node, "action", "disposition"), tags(node)));
   }
 
   private static Instant time(JsonNode node, String where) {
@@ -102,13 +103,24 @@ public final class AlertStreamReader {
     }
   }
 
-  /** "blocked" or "would have blocked"; log-only spellings of the proxy are normalised. */
-  static String action(String text) {
+  /**
+   * "blocked", "would have blocked" or "logged". A match of a log-only vpatch rule (tag
+   * {@value PatchExport#LOG_ONLY_TAG}, action {@code pass}) is what the patch would have blocked,
+   * whatever the proxy calls it.
+   */
+  static String action(String text, List<String> tags) {
     String lower = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-    if (lower.contains("would") || lower.contains("log only") || lower.equals("detected") || lower.equals("pass")) {
+    if (tags.contains(PatchExport.LOG_ONLY_TAG) || lower.contains("would") || lower.contains("log only")
+        || lower.equals("detected")) {
       return Alert.WOULD_HAVE_BLOCKED;
     }
-    return Alert.BLOCKED;
+    return lower.equals("logged") || lower.equals("pass") ? "logged" : Alert.BLOCKED;
+  }
+
+  private static List<String> tags(JsonNode node) {
+    List<String> tags = new ArrayList<>();
+    node.path("tags").forEach(tag -> tags.add(tag.asText()));
+    return tags;
   }
 
   private static String text(JsonNode node, String... names) {

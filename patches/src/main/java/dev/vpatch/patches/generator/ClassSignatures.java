@@ -51,6 +51,13 @@ final class ClassSignatures {
   private static final String SSTI = "(?:\\{\\{[\\s\\S]{0,200}?\\}\\}|\\$\\{[\\s\\S]{0,200}?\\}|<%[\\s\\S]{0,200}?%>"
       + "|#\\{[\\s\\S]{0,200}?\\}|\\{%[\\s\\S]{0,200}?%\\}|\\*\\{[\\s\\S]{0,200}?\\})";
 
+  /**
+   * For a parameter whose SQL injection was shown with a bare quote: any quote breaks the query's
+   * string context there, so no working request can contain one.
+   */
+  static final Detection SQL_STRING_BREAKER = new Detection("@rx ['\\x22`]",
+      DECODE + ",t:htmlEntityDecode", "quote breaking the SQL string context");
+
   /** Longest value accepted where oversized input is the flaw. */
   static final int MAX_LENGTH = 1024;
 

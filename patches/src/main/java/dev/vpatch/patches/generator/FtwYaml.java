@@ -59,8 +59,10 @@ final class FtwYaml {
         case '\t' -> out.append("\\t");
         case 0 -> out.append("\\0");
         default -> {
-          if (c < 0x20 || c == 0x7F) {
+          if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
             out.append(String.format("\\x%02x", (int) c));
+          } else if (c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE || Character.isSurrogate(c)) {
+            out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
           }

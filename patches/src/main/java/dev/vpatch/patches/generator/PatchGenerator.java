@@ -1,5 +1,6 @@
 package dev.vpatch.patches.generator;
 
+import dev.vpatch.engine.operators.Operators;
 import dev.vpatch.patches.importers.ParameterLocator;
 import dev.vpatch.patches.vulns.VulnClass;
 import dev.vpatch.store.model.PatchModel;
@@ -19,6 +20,10 @@ import java.util.regex.Pattern;
  */
 public final class PatchGenerator {
   private static final Pattern ARITHMETIC_PROBE = Pattern.compile("[0-9]{1,9}\\s*[-+*/]\\s*[0-9]{1,9}");
+  /** A number with a quote appended: the scanner broke a numeric value, so the parameter is numeric. */
+  private static final Pattern NUMERIC_QUOTE_PROBE = Pattern.compile("[0-9]{1,18}['\"`)]{1,2}");
+  /** A value with one or two quotes appended and nothing else: the string context is the flaw. */
+  private static final Pattern QUOTE_PROBE = Pattern.compile("[^'\"`]{0,64}['\"`]{1,2}");
   private static final List<String> DEFAULT_BENIGN = List.of("1", "hello world", "Zo\u00eb-42");
 
   public GeneratedPatch generate(Vulnerability vulnerability, long patchId, long firstRuleId, GenerateOptions options) {
@@ -42,8 +47,8 @@ public final class PatchGenerator {
     if (!options.samples().isEmpty()) {
       return InputShapes.infer(options.samples());
     }
-    if (vulnClass == VulnClass.SQLI && attack != null && ARITHMETIC_PROBE.matcher(attack.trim()).matches()
-        && scope.supportsPositive()) {
+    if (vulnClass == VulnClass.SQLI && attack != null && scope.supportsPositive()
+        && (ARITHMETIC_PROBE.matcher(attack.trim()).matches() || NUMERIC_QUOTE_PROBE.matcher(attack.trim()).matches())) {
       return new IntegerShape(0, 999_999_999L);
     }
     return null;
@@ -52,12 +57,14 @@ public final class PatchGenerator {
   private GeneratedPatch positive(Vulnerability v, VulnClass vulnClass, PatchScope scope, InputShape shape, long patchId,
       long first, boolean optional, String attack) {
     String name = v.location().parameter();
+    // A cookie is legitimately absent on a first visit: only its repetition is refused.
+    boolean optionalCount = optional || v.location().where() == dev.vpatch.store.model.ParamWhere.COOKIE;
     String title = "positive: '" + name + "' must be " + shape.describe() + " at " + v.location().path();
     RuleText rules = new RuleText(v.id(), patchId, scope.pathLiteral(), header(v, patchId, title));
     List<Long> ids = new ArrayList<>();
     long id = first;
-    rules.rule(id, "parameter " + name + (optional ? " must not repeat" : " must occur exactly once"),
-        List.<String[]>of(new String[] {scope.countTarget(), optional ? "@gt 1" : "!@eq 1", "t:none"}));
+    rules.rule(id, "parameter " + name + (optionalCount ? " must not repeat" : " must occur exactly once"),
+        List.<String[]>of(new String[] {scope.countTarget(), optionalCount ? "@gt 1" : "!@eq 1", "t:none"}));
     ids.add(id++);
     rules.rule(id, "parameter " + name + " must be " + shape.describe(),
         List.<String[]>of(new String[] {scope.positiveValueTarget(), "!@rx " + shape.regex(), "t:none"}));
@@ -84,7 +91,14 @@ public final class PatchGenerator {
     RuleText rules = new RuleText(v.id(), patchId, scope.pathLiteral(), header(v, patchId, title));
     List<Long> ids = new ArrayList<>();
     long id = first;
-    for (Detection detection : ClassSignatures.of(vulnClass)) {
+    List<Detection> detections = new ArrayList<>(ClassSignatures.of(vulnClass));
+    if (vulnClass == VulnClass.SQLI && attack != null && QUOTE_PROBE.matcher(attack).matches()) {
+      detections.add(0, ClassSignatures.SQL_STRING_BREAKER);
+    }
+    for (Detection detection : detections) {
+      if (!engineHas(detection.operator())) {
+        continue;
+      }
       String targets = vulnClass == VulnClass.XXE ? "REQUEST_BODY" : scope.valueTargets(true);
       rules.rule(id, detection.what() + " in " + where,
           List.<String[]>of(new String[] {targets, detection.operator(), detection.transformations()}));
@@ -94,6 +108,12 @@ public final class PatchGenerator {
         samples.isEmpty() ? DEFAULT_BENIGN : samples);
     return new GeneratedPatch(PatchModel.NEGATIVE, title, rules.toString(), ids,
         FtwYaml.write("vpatch patch " + patchId + " for " + v.id() + ": " + title, first, ids, tests));
+  }
+
+  /** Whether this build's engine knows the operator (libinjection-style detectors may be absent). */
+  private static boolean engineHas(String operator) {
+    String name = operator.substring(1).split(" ", 2)[0];
+    return Operators.lookup(name) != null;
   }
 
   private static String header(Vulnerability v, long patchId, String title) {

@@ -64,6 +64,9 @@ public final class ReportBuilder {
     TreeMap<LocalDate, int[]> byDay = new TreeMap<>();
     Map<String, Integer> sources = new HashMap<>();
     for (Alert alert : alerts) {
+      if (!Alert.BLOCKED.equals(alert.action()) && !Alert.WOULD_HAVE_BLOCKED.equals(alert.action())) {
+        continue;
+      }
       boolean isBlocked = Alert.BLOCKED.equals(alert.action());
       if (isBlocked) {
         blocked++;

@@ -23,8 +23,21 @@ class AlertStreamReaderTest {
     assertThat(alert.client()).isEqualTo("::1");
     assertThat(alert.ruleId()).isEqualTo(10000001L);
     assertThat(alert.action()).isEqualTo(Alert.WOULD_HAVE_BLOCKED);
-    assertThat(AlertStreamReader.action("log-only")).isEqualTo(Alert.WOULD_HAVE_BLOCKED);
-    assertThat(AlertStreamReader.action("blocked")).isEqualTo(Alert.BLOCKED);
+    assertThat(AlertStreamReader.action("log-only", java.util.List.of())).isEqualTo(Alert.WOULD_HAVE_BLOCKED);
+    assertThat(AlertStreamReader.action("blocked", java.util.List.of())).isEqualTo(Alert.BLOCKED);
+    assertThat(AlertStreamReader.action("logged", java.util.List.of())).isEqualTo("logged");
+  }
+
+  @Test
+  void readsTheProxysAlertLineWithALogOnlyPatchMatch() {
+    Alert alert = AlertStreamReader.parse("{\"time\":\"2026-03-02T09:00:00.123Z\",\"transaction_id\":\"abc\","
+        + "\"client\":\"127.0.0.1\",\"method\":\"GET\",\"uri\":\"/x?reqID=1'\",\"rule_id\":10000001,"
+        + "\"msg\":\"vpatch VP-2026-0001: m\",\"matched_var\":\"ARGS:reqID\",\"matched_data\":\"1'\",\"data\":\"\","
+        + "\"severity\":\"CRITICAL\",\"tags\":[\"vpatch/mode/log-only\",\"vpatch\"],\"phase\":2,\"action\":\"logged\"}",
+        "proxy:1");
+    assertThat(alert.action()).isEqualTo(Alert.WOULD_HAVE_BLOCKED);
+    assertThat(alert.variable()).isEqualTo("ARGS:reqID");
+    assertThat(alert.data()).isEqualTo("1'");
   }
 
   @Test

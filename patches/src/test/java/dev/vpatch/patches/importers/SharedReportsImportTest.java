@@ -231,6 +231,6 @@ class SharedReportsImportTest {
     List<String> models = store.inTransaction((StoreSession s) -> s.patches().list()).stream()
         .map(p -> p.vulnId() + " " + p.model().label()).collect(Collectors.toList());
     assertThat(models).hasSize(8 + 3 + 4 + 1 + 1);
-    assertThat(models.stream().filter(m -> m.endsWith("positive")).count()).isEqualTo(2);
+    assertThat(models.stream().filter(m -> m.endsWith("positive")).count()).isEqualTo(4);
   }
 }
