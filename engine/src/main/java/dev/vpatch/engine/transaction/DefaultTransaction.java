@@ -458,7 +458,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       for (TargetRemoval r : targetRemovals) {
         boolean applies =
             r.tag() != null ? rule.tags().contains(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
-        if (applies && r.variable().equals(baseVariable(target.name()))) {
+        if (applies && r.variable().equals(target.name())) {
           if (applicable == null) applicable = new ArrayList<>();
           applicable.add(r);
         }
@@ -487,10 +487,6 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       return;
     }
     vars.collect(target, excluded, sink);
-  }
-
-  private static String baseVariable(String name) {
-    return name;
   }
 
   private void collectSnapshot(Target target, TransactionVariables.BiPredicate excluded, ValueSink sink) {

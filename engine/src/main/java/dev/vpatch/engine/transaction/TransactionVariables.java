@@ -7,7 +7,6 @@ import dev.vpatch.engine.variables.VariableKind;
 import dev.vpatch.engine.variables.Variables;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The variables of one transaction: scalars and collections, filled by the transaction as the
@@ -150,9 +149,5 @@ final class TransactionVariables {
     }
     KeyedValues c = collections.get(variable);
     return c == null ? null : c.get(key);
-  }
-
-  static Predicate<String> none() {
-    return s -> false;
   }
 }
