@@ -48,6 +48,11 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine commandLine = commandLine();
+    int status = commandLine.execute(args);
+    // Commands may print() without a newline; picocli's writers flush on println only.
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(status);
   }
 }

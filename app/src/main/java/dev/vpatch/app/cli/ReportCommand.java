@@ -35,6 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
       String text = ReportRenderer.render(ReportBuilder.build(store, Instant.now()), format);
       if (output == null) {
         spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
       } else {
         Files.writeString(output, text, StandardCharsets.UTF_8);
         spec.commandLine().getOut().println("wrote " + output);
