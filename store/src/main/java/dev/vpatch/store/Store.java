@@ -85,7 +85,10 @@ public final class Store implements AutoCloseable {
     config.addDataSourceProperty("synchronous", "FULL");
     config.addDataSourceProperty("foreign_keys", "true");
     config.addDataSourceProperty("busy_timeout", "10000");
-    config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    // DEFERRED: an idle pooled connection (sqlite-jdbc begins the next transaction right after a
+    // commit) must not hold the write lock, or a long-running reader such as the proxy would lock
+    // out every other vpatch process.
+    config.addDataSourceProperty("transaction_mode", "DEFERRED");
   }
 
   /** Where this store lives, for messages (passwords removed). */

@@ -4,8 +4,10 @@ import dev.vpatch.engine.seclang.SecLangException;
 import dev.vpatch.proxy.EngineMode;
 import dev.vpatch.proxy.ProxyConfig;
 import dev.vpatch.proxy.VpatchProxy;
+import dev.vpatch.store.Store;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vpatch proxy}: the reverse proxy that enforces rules in front of an upstream. */
 @Command(
@@ -75,6 +79,13 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "Bearer token for the admin endpoint (default: $VPATCH_ADMIN_TOKEN, else a random one printed at start).")
   String adminToken;
 
+  @Option(names = "--store-patches",
+      description = "Also enforce the active virtual patches of the store (--db): log-only ones log \"would have blocked\","
+          + " blocking ones block; reloaded within a second or two whenever a patch changes (vpatch patch deploy ...).")
+  boolean storePatches;
+
+  @Spec CommandSpec spec;
+
   @Option(names = "--no-watch", description = "Do not reload when rule files change (SIGHUP and /reload still work).")
   boolean noWatch;
 
@@ -98,6 +109,16 @@ public final class ProxyCommand implements Callable<Integer> {
       System.err.println("vpatch proxy: " + e.getMessage());
       return 2;
     }
+    StorePatchFeed feed = null;
+    if (storePatches) {
+      Store store = DbOption.from(spec).open();
+      Path file = Files.createTempDirectory("vpatch-store-patches").resolve("active-patches.conf");
+      feed = new StorePatchFeed(store, file);
+      List<Path> withPatches = new ArrayList<>(options.rules());
+      withPatches.add(file);
+      options = new VpatchProxy.Options(options.config(), options.crs(), withPatches, options.auditLog(),
+          options.alertLog(), options.admin(), options.adminToken(), options.watch(), options.threads());
+    }
     VpatchProxy proxy;
     try {
       proxy = VpatchProxy.start(options);
@@ -108,9 +129,12 @@ public final class ProxyCommand implements Callable<Integer> {
       System.err.println("vpatch proxy: cannot start: " + e.getMessage());
       return 1;
     }
+    if (feed != null) feed.start(1000, () -> proxy.rules().reload());
+    StorePatchFeed startedFeed = feed;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       proxy.close();
+      if (startedFeed != null) startedFeed.close();
       stopped.countDown();
     }, "vpatch-shutdown"));
     System.err.printf("vpatch proxy: http://%s:%d -> %s (engine %s, %s)%n", proxy.server().address().getHostString(),
