@@ -57,13 +57,23 @@ public final class AdminServer implements AutoCloseable {
   private final byte[] token;
 
   public AdminServer(Store store, PatchService patches, String host, int port, String token) throws IOException {
+    this(store, patches, token, HttpServer.create(new InetSocketAddress(host, port), 0));
+  }
+
+  /** The API without a server of its own, to mount with {@link #handler()} on another one (the proxy's admin port). */
+  public static AdminServer unbound(Store store, PatchService patches, String token) {
+    return new AdminServer(store, patches, token, null);
+  }
+
+  private AdminServer(Store store, PatchService patches, String token, HttpServer server) {
     if (token == null || token.length() < 16) {
       throw new IllegalArgumentException("the admin API needs a token of at least 16 characters (--token or VPATCH_ADMIN_TOKEN)");
     }
     this.store = store;
     this.patches = patches;
     this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    this.server = server;
+    if (server == null) return;
     server.setExecutor(Executors.newFixedThreadPool(4, r -> {
       Thread thread = new Thread(r, "vpatch-admin");
       thread.setDaemon(true);
@@ -77,9 +87,14 @@ public final class AdminServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** The API's handler, for {@code /api/}. */
+  public com.sun.net.httpserver.HttpHandler handler() {
+    return this::handle;
+  }
+
   @Override
   public void close() {
-    server.stop(0);
+    if (server != null) server.stop(0);
   }
 
   private void handle(HttpExchange exchange) throws IOException {

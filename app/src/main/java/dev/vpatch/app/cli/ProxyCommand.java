@@ -3,6 +3,9 @@ package dev.vpatch.app.cli;
 import dev.vpatch.engine.seclang.SecLangException;
 import dev.vpatch.proxy.EngineMode;
 import dev.vpatch.proxy.ProxyConfig;
+import dev.vpatch.app.admin.AdminServer;
+import dev.vpatch.patches.PatchService;
+import dev.vpatch.patches.generator.RuleIdRange;
 import dev.vpatch.proxy.VpatchProxy;
 import dev.vpatch.store.Store;
 import java.net.InetSocketAddress;
@@ -81,7 +84,8 @@ public final class ProxyCommand implements Callable<Integer> {
 
   @Option(names = "--store-patches",
       description = "Also enforce the active virtual patches of the store (--db): log-only ones log \"would have blocked\","
-          + " blocking ones block; reloaded within a second or two whenever a patch changes (vpatch patch deploy ...).")
+          + " blocking ones block; reloaded within a second or two whenever a patch changes (vpatch patch deploy ...)."
+          + " The lifecycle REST API (/api/..., as vpatch admin serves it) is then also on the admin endpoint.")
   boolean storePatches;
 
   @Spec CommandSpec spec;
@@ -129,7 +133,10 @@ public final class ProxyCommand implements Callable<Integer> {
       System.err.println("vpatch proxy: cannot start: " + e.getMessage());
       return 1;
     }
-    if (feed != null) feed.start(1000, () -> proxy.rules().reload());
+    if (feed != null) {
+      feed.start(1000, () -> proxy.rules().reload());
+      mountLifecycleApi(proxy);
+    }
     StorePatchFeed startedFeed = feed;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -144,6 +151,18 @@ public final class ProxyCommand implements Callable<Integer> {
     }
     stopped.await();
     return 0;
+  }
+
+  /** With --store-patches, the lifecycle REST API (/api/...) shares the admin port and its token. */
+  private void mountLifecycleApi(VpatchProxy proxy) {
+    if (proxy.admin() == null) return;
+    try {
+      Store store = DbOption.from(spec).open();
+      proxy.admin().mount("/api/",
+          AdminServer.unbound(store, new PatchService(store, RuleIdRange.DEFAULT), proxy.adminToken()).handler());
+    } catch (IllegalArgumentException e) {
+      System.err.println("vpatch proxy: lifecycle API not mounted: " + e.getMessage());
+    }
   }
 
   VpatchProxy.Options options() {

@@ -60,6 +60,11 @@ public final class AdminServer implements AutoCloseable {
     server.start();
   }
 
+  /** Serves more endpoints under {@code path} behind the same bearer token (e.g. the lifecycle API). */
+  public void mount(String path, HttpHandler handler) {
+    server.createContext(path, guarded(handler));
+  }
+
   public InetSocketAddress address() {
     return server.getAddress();
   }
