@@ -96,6 +96,8 @@ class FramingTest {
         Arguments.of("header without colon", "GET / HTTP/1.1\r\n" + H + "X-A\r\n\r\n", 400),
         Arguments.of("empty header name", "GET / HTTP/1.1\r\n" + H + ": x\r\n\r\n", 400),
         Arguments.of("CONNECT", "CONNECT h:443 HTTP/1.1\r\n" + H + "\r\n", 405),
+        Arguments.of("CONNECT without port", "CONNECT www.example.org HTTP/1.1\r\n" + H + "\r\n", 400),
+        Arguments.of("CONNECT with a path", "CONNECT h:443/x HTTP/1.1\r\n" + H + "\r\n", 400),
         Arguments.of("asterisk with GET", "GET * HTTP/1.1\r\n" + H + "\r\n", 400),
         Arguments.of("target without slash", "GET index.html HTTP/1.1\r\n" + H + "\r\n", 400),
         Arguments.of("oversized request line", "GET /" + "a".repeat(9000) + " HTTP/1.1\r\n" + H + "\r\n", 414),

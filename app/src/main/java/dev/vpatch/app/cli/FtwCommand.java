@@ -16,6 +16,7 @@ import dev.vpatch.ftw.run.StageTarget;
 import dev.vpatch.ftw.wire.AlertSource;
 import dev.vpatch.ftw.wire.LogFileAlertSource;
 import dev.vpatch.ftw.wire.WireTarget;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +84,11 @@ public final class FtwCommand implements Callable<Integer> {
           + " matched rule ids from.")
   Path alertLog;
 
+  @Option(names = "--wire",
+      description = "With --crs: start the test backend and a vpatch proxy running the CRS test setup on loopback,"
+          + " send every test over a socket through the proxy and read matched rule ids from its alert stream.")
+  boolean wire;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "With --target: connect and read timeout (default: 10).")
   int timeoutSeconds = 10;
 
@@ -99,27 +105,56 @@ public final class FtwCommand implements Callable<Integer> {
       long loadStart = System.nanoTime();
       List<FtwTest> loaded = TestFileLoader.load(testPaths);
       List<TestOverride> overrideList = overrides == null ? List.of() : OverridesLoader.load(overrides);
+      if (wire) {
+        return runThroughProxy(out, err, testPaths, loaded, overrideList, loadStart);
+      }
       StageTarget stageTarget = target != null ? wireTarget() : inProcessTarget(err);
       if (stageTarget == null) {
         return 2;
       }
       err.printf("loaded %d tests and the rules in %.1f s%n", loaded.size(), (System.nanoTime() - loadStart) / 1e9);
-      int threadCount = target != null ? 1 : Math.max(1, threads);
-      long start = System.nanoTime();
-      RunReport report = new FtwRunner(stageTarget, pattern("--include", include), pattern("--exclude", exclude),
-          overrideList, threadCount).run(loaded);
-      for (String line : report.failureLines(testPaths, showLog)) {
-        out.println(line);
-      }
-      err.printf("ran %d tests in %.1f s%n", loaded.size(), (System.nanoTime() - start) / 1e9);
-      err.flush();
-      out.println(report.summary());
-      out.flush();
-      return report.failed() > 0 ? 1 : 0;
+      return runAndReport(out, err, testPaths, loaded, overrideList, stageTarget, target != null ? 1 : Math.max(1, threads));
     } catch (FtwFormatException | SecLangException | IllegalArgumentException e) {
       err.println("vpatch ftw: " + e.getMessage());
       return 2;
     }
+  }
+
+  private int runThroughProxy(PrintWriter out, PrintWriter err, List<Path> testPaths, List<FtwTest> loaded,
+      List<TestOverride> overrideList, long loadStart) {
+    if (crs == null || target != null) {
+      err.println("vpatch ftw: --wire needs --crs DIR and no --target");
+      return 2;
+    }
+    RuleSet ruleSet = ruleSetBuilder().build();
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    try (CrsWireHarness harness = CrsWireHarness.start(ruleSet, timeout)) {
+      err.printf("loaded %d tests and the rules in %.1f s; proxy on 127.0.0.1:%d%n", loaded.size(),
+          (System.nanoTime() - loadStart) / 1e9, harness.proxyPort());
+      return runAndReport(out, err, testPaths, loaded, overrideList, harness.target(timeout), 1);
+    } catch (IOException e) {
+      err.println("vpatch ftw: cannot start the test backend or the proxy: " + e.getMessage());
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("vpatch ftw: interrupted");
+      return 2;
+    }
+  }
+
+  private int runAndReport(PrintWriter out, PrintWriter err, List<Path> testPaths, List<FtwTest> loaded,
+      List<TestOverride> overrideList, StageTarget stageTarget, int threadCount) {
+    long start = System.nanoTime();
+    RunReport report = new FtwRunner(stageTarget, pattern("--include", include), pattern("--exclude", exclude),
+        overrideList, threadCount).run(loaded);
+    for (String line : report.failureLines(testPaths, showLog)) {
+      out.println(line);
+    }
+    err.printf("ran %d tests in %.1f s%n", loaded.size(), (System.nanoTime() - start) / 1e9);
+    err.flush();
+    out.println(report.summary());
+    out.flush();
+    return report.failed() > 0 ? 1 : 0;
   }
 
   private StageTarget inProcessTarget(PrintWriter err) {
@@ -127,11 +162,15 @@ public final class FtwCommand implements Callable<Integer> {
       err.println("vpatch ftw: give --rules FILE|DIR or --crs DIR (or --target HOST:PORT)");
       return null;
     }
+    return new InProcessTarget(ruleSetBuilder().build());
+  }
+
+  private RuleSetBuilder ruleSetBuilder() {
     RuleSetBuilder builder = crs != null ? CrsTestSetup.builder(crs) : RuleSet.builder();
     for (Path path : rules) {
       builder.addFile(path);
     }
-    return new InProcessTarget(builder.build());
+    return builder;
   }
 
   private StageTarget wireTarget() {

@@ -529,9 +529,10 @@ public final class Exchange implements UpstreamListener {
         clientChannel.write(piece);
       }
       responseBody.clear();
-      clientChannel.flush();
       if (last) {
-        complete();
+        complete(null);
+      } else {
+        clientChannel.flush();
       }
       return;
     }
@@ -540,8 +541,7 @@ public final class Exchange implements UpstreamListener {
       return;
     }
     if (last) {
-      clientChannel.writeAndFlush(content);
-      complete();
+      complete(content);
       return;
     }
     clientChannel.writeAndFlush(content);
@@ -599,7 +599,13 @@ public final class Exchange implements UpstreamListener {
     clientChannel.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(), out));
   }
 
-  private void complete() {
+  /**
+   * Ends a forwarded exchange: phase 4, then phase 5 and the alert stream, and only then the last
+   * response bytes, so a client that has the whole response can rely on its alerts being written.
+   *
+   * @param lastContent the final piece still to send, or null when everything is written but not flushed
+   */
+  private void complete(HttpContent lastContent) {
     if (tx != null && !phase4Done) {
       try {
         // Phase 4 still runs (CRS scores outbound anomalies there) even when the body was streamed.
@@ -615,6 +621,11 @@ public final class Exchange implements UpstreamListener {
         LOG.warn("engine failed in phase 4 of {}", tx.id(), e);
       }
     }
+    logTransaction();
+    if (lastContent != null) {
+      clientChannel.write(lastContent);
+    }
+    clientChannel.flush();
     boolean reusable = response != null && HttpUtil.isKeepAlive(response) && requestComplete;
     Channel connection = upstream;
     upstream = null;
@@ -728,6 +739,7 @@ public final class Exchange implements UpstreamListener {
   private void finishWith(FullHttpResponse page, boolean connectionReusable) {
     client.nextResponseIsHead(head);
     responseHeadSent = true;
+    logTransaction();
     clientChannel.writeAndFlush(page);
     discardUpstream();
     finish(connectionReusable && keepAlive);

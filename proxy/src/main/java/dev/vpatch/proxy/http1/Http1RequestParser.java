@@ -219,6 +219,10 @@ public final class Http1RequestParser {
 
   private static void checkTargetForm(String method, String target) throws FramingException {
     if (method.equals("CONNECT")) {
+      // a malformed request stays a 400 whatever the proxy supports (RFC 9112 section 3.2.3)
+      if (!isAuthorityForm(target)) {
+        throw new FramingException("CONNECT target must be host:port");
+      }
       throw new FramingException(405, "CONNECT is not supported by a reverse proxy");
     }
     if (target.charAt(0) == '/') {
@@ -234,6 +238,19 @@ public final class Http1RequestParser {
     if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
       throw new FramingException("request target must be origin-form or absolute-form");
     }
+  }
+
+  private static boolean isAuthorityForm(String target) {
+    int colon = target.lastIndexOf(':');
+    if (colon <= 0 || colon == target.length() - 1 || target.length() - colon - 1 > 5 || target.indexOf('/') >= 0) {
+      return false;
+    }
+    for (int i = colon + 1; i < target.length(); i++) {
+      if (!Character.isDigit(target.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void addField(String line, HttpHeaders headers) throws FramingException {
