@@ -53,7 +53,7 @@ class InspectionTest {
     fixture = ProxyFixture.start(holder, c -> c.withEngine(mode, true), new AlertStream(alerts::add));
   }
 
-  /** Alerts are written after the answer goes out; wait for them. */
+  /** Alerts are written before the response completes; the wait only covers an aborted exchange. */
   private org.assertj.core.api.ListAssert<String> awaitAlerts() throws InterruptedException {
     for (int i = 0; i < 100 && alerts.isEmpty(); i++) {
       Thread.sleep(20);
@@ -126,6 +126,26 @@ class InspectionTest {
       assertThat(client.read().status()).isEqualTo(403);
       client.send("GET " + EXPORT + "?reqID=7 HTTP/1.1\r\nHost: h\r\n\r\n");
       assertThat(client.read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void alertsOfABlockedRequestAreWrittenBeforeItsResponse() throws Exception {
+    startWith(EngineMode.ON);
+    for (int i = 0; i < 20; i++) {
+      assertThat(get(EXPORT + "?reqID=" + i + "x").status()).isEqualTo(403);
+      // no waiting: a client holding the whole response can read its alerts
+      assertThat(alerts).hasSize(i + 1);
+    }
+  }
+
+  @Test
+  void alertsOfAForwardedRequestAreWrittenBeforeItsLastByte() throws Exception {
+    startWith(EngineMode.DETECTION_ONLY);
+    for (int i = 0; i < 20; i++) {
+      assertThat(get(EXPORT + "?reqID=" + i + "x").status()).isEqualTo(200);
+      assertThat(alerts).hasSize(i + 1);
+      assertThat(fixture.upstream.take().uri()).endsWith(i + "x");
     }
   }
 
