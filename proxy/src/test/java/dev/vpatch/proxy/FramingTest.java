@@ -89,6 +89,8 @@ class FramingTest {
         Arguments.of("lowercase protocol", "GET / http/1.1\r\n" + H + "\r\n", 400),
         Arguments.of("HTTP/2.0 in HTTP/1 syntax", "GET / HTTP/2.0\r\n" + H + "\r\n", 505),
         Arguments.of("HTTP/1.2", "GET / HTTP/1.2\r\n" + H + "\r\n", 505),
+        Arguments.of("HTTP/0.9 with a version field", "GET / HTTP/0.9\r\n" + H + "\r\n", 400),
+        Arguments.of("HTTP/0.8", "GET / HTTP/0.8\r\n" + H + "\r\n", 400),
         Arguments.of("no version", "GET /\r\n" + H + "\r\n", 400),
         Arguments.of("two spaces after method", "GET  / HTTP/1.1\r\n" + H + "\r\n", 400),
         Arguments.of("tab as separator", "GET\t/ HTTP/1.1\r\n" + H + "\r\n", 400),

@@ -21,6 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real engine behind the proxy: the OWASP guide's virtual patch and the verdict kinds. */
 class InspectionTest {
@@ -53,7 +55,7 @@ class InspectionTest {
     fixture = ProxyFixture.start(holder, c -> c.withEngine(mode, true), new AlertStream(alerts::add));
   }
 
-  /** Alerts are written after the answer goes out; wait for them. */
+  /** Alerts are written before the response completes; the wait only covers an aborted exchange. */
   private org.assertj.core.api.ListAssert<String> awaitAlerts() throws InterruptedException {
     for (int i = 0; i < 100 && alerts.isEmpty(); i++) {
       Thread.sleep(20);
@@ -126,6 +128,18 @@ class InspectionTest {
       assertThat(client.read().status()).isEqualTo(403);
       client.send("GET " + EXPORT + "?reqID=7 HTTP/1.1\r\nHost: h\r\n\r\n");
       assertThat(client.read().status()).isEqualTo(200);
+    }
+  }
+
+  /** Blocked: the deny page; detection-only: the upstream's answer streamed through. */
+  @ParameterizedTest
+  @CsvSource({"ON, 403", "DETECTION_ONLY, 200"})
+  void alertsAreWrittenBeforeTheLastByteOfTheResponse(EngineMode mode, int status) throws Exception {
+    startWith(mode);
+    for (int i = 0; i < 20; i++) {
+      assertThat(get(EXPORT + "?reqID=" + i + "x").status()).isEqualTo(status);
+      // no waiting: a client holding the whole response can read its alerts
+      assertThat(alerts).hasSize(i + 1);
     }
   }
 

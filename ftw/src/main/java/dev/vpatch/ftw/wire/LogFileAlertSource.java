@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * An append-only log file (a JSON-lines alert stream or audit log, or a ModSecurity-style error
  * log) read from a byte offset. Rule ids are taken from {@code [id "N"]} and from JSON
- * {@code "ruleId": "N"} / {@code "rule_id": N} fields. Because the server may write the record
+ * {@code "ruleId": "N"} / {@code "rule_id": N} fields; alert stream lines are shown as ModSecurity
+ * error log lines. Because the server may write the record
  * just after the response, {@link #since(long)} waits until the file stops growing for
  * {@code settleMillis}.
  */
@@ -43,7 +44,17 @@ public final class LogFileAlertSource implements AlertSource {
       return WafLog.EMPTY;
     }
     String text = read(mark, (int) Math.min(end - mark, MAX_READ));
-    return new WafLog(ruleIds(text), text);
+    return new WafLog(ruleIds(text), withAlertsAsErrorLog(text));
+  }
+
+  /** Alert stream lines become ModSecurity error log lines, what {@code match_regex} is written for. */
+  static String withAlertsAsErrorLog(String text) {
+    StringBuilder result = new StringBuilder(text.length() * 2);
+    text.lines().forEach(line -> {
+      String errorLog = AlertLine.asErrorLog(line);
+      result.append(errorLog != null ? errorLog : line).append('\n');
+    });
+    return result.toString();
   }
 
   static List<Long> ruleIds(String text) {

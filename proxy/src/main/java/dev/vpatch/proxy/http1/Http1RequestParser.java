@@ -212,6 +212,10 @@ public final class Http1RequestParser {
     }
     if (text.length() == 8 && text.startsWith("HTTP/") && Character.isDigit(text.charAt(5)) && text.charAt(6) == '.'
         && Character.isDigit(text.charAt(7))) {
+      if (text.charAt(5) == '0') {
+        // HTTP/0.9 request lines have no version field, so "HTTP/0.x" is malformed rather than unsupported
+        throw new FramingException("invalid HTTP version " + text);
+      }
       throw new FramingException(505, "HTTP version " + text + " not supported");
     }
     throw new FramingException("invalid HTTP version");
