@@ -41,6 +41,17 @@ class FtwWireCrsTest {
     assertThat(passed).as("passed; failures: %s", realFailures).isGreaterThanOrEqualTo(selected * 98 / 100);
   }
 
+  @Test
+  void wireNeedsACrsDirectoryAndNoTarget() {
+    StringWriter err = new StringWriter();
+    CommandLine run = new CommandLine(new StringWriter(), err);
+    String tests = CRS.resolve("tests/regression/tests/REQUEST-911-METHOD-ENFORCEMENT").toString();
+
+    assertThat(run.execute("ftw", "--tests", tests, "--wire")).isEqualTo(2);
+    assertThat(run.execute("ftw", "--crs", CRS.toString(), "--wire", "--target", "127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--wire needs --crs DIR and no --target");
+  }
+
   /** The vpatch command line writing to strings. */
   private record CommandLine(StringWriter out, StringWriter err) {
     int execute(String... args) {
