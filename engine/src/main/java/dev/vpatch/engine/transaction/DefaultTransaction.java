@@ -44,7 +44,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final Map<TransformKey, String> transformCache = new HashMap<>();
   private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
-  private final ArrayList<String> removedTags = new ArrayList<>();
+  /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
+  private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
   private final ArrayList<String> removedMessages = new ArrayList<>();
   private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
 
@@ -532,9 +533,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       if (rule.id() >= r[0] && rule.id() <= r[1]) return true;
     }
     if (!removedTags.isEmpty()) {
-      for (String tag : removedTags) {
+      for (com.google.re2j.Pattern tag : removedTags) {
         for (String t : rule.tags()) {
-          if (t.equals(tag) || matchesRegex(t, tag)) return true;
+          if (t.equals(tag.pattern()) || tag.matcher(t).find()) return true;
         }
       }
     }
@@ -544,14 +545,6 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       }
     }
     return false;
-  }
-
-  private static boolean matchesRegex(String value, String regex) {
-    try {
-      return com.google.re2j.Pattern.compile(regex).matcher(value).find();
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   @Override
@@ -676,7 +669,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeRuleByTag(String tag) {
-    removedTags.add(tag);
+    try {
+      removedTags.add(com.google.re2j.Pattern.compile(tag));
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      removedTags.add(com.google.re2j.Pattern.compile(com.google.re2j.Pattern.quote(tag)));
+    }
   }
 
   @Override

@@ -171,8 +171,20 @@ public final class Http1RequestParser {
     }
   }
 
+  /** Like {@code head.split("\r\n", -1)}, without compiling a regex for every request. */
+  private static String[] splitAtCrlf(String head) {
+    java.util.ArrayList<String> lines = new java.util.ArrayList<>(16);
+    int start = 0;
+    for (int end = head.indexOf("\r\n"); end >= 0; end = head.indexOf("\r\n", start)) {
+      lines.add(head.substring(start, end));
+      start = end + 2;
+    }
+    lines.add(head.substring(start));
+    return lines.toArray(String[]::new);
+  }
+
   private DefaultHttpRequest buildRequest(String head) throws FramingException {
-    String[] lines = head.split("\r\n", -1);
+    String[] lines = splitAtCrlf(head);
     if (lines.length - 1 > maxHeaderCount) {
       throw new FramingException(431, "more than " + maxHeaderCount + " header fields");
     }
