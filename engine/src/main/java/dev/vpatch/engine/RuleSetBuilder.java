@@ -42,6 +42,22 @@ public final class RuleSetBuilder {
     }
   }
 
+  /**
+   * Adds an OWASP CRS checkout the way CRS documents it: {@code DIR/crs-setup.conf.example} (or
+   * {@code crs-setup.conf} when there is no example), then {@code DIR/rules/*.conf} in name order.
+   *
+   * @throws SecLangException when DIR holds no CRS setup file
+   */
+  public RuleSetBuilder addCrs(Path crsDirectory) {
+    Path setup = crsDirectory.resolve("crs-setup.conf.example");
+    if (!java.nio.file.Files.isRegularFile(setup)) setup = crsDirectory.resolve("crs-setup.conf");
+    if (!java.nio.file.Files.isRegularFile(setup)) {
+      throw new SecLangException(
+          crsDirectory.toString(), 0, "no crs-setup.conf.example or crs-setup.conf in the CRS directory");
+    }
+    return addFile(setup).addFile(crsDirectory.resolve("rules"));
+  }
+
   /** Where audit records go; overrides SecAuditLog. */
   public RuleSetBuilder auditSink(AuditSink sink) {
     this.auditSink = sink;

@@ -35,7 +35,14 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RuleSetBuilder builder = RuleSet.builder();
-    if (crs != null) CrsLayout.addTo(builder, crs);
+    if (crs != null) {
+      try {
+        builder.addCrs(crs);
+      } catch (SecLangException e) {
+        System.out.println(e.getMessage());
+        return 1;
+      }
+    }
     for (Path path : rules) {
       if (!Files.exists(path)) {
         System.err.println(path + ": no such file or directory");

@@ -44,8 +44,7 @@ public final class RuleSetCompiler {
           "secuploaddir", "secuploadkeepfiles", "secuploadfilemode", "secuploadfilelimit",
           "sectmpsaveuploadedfiles", "secwebappid", "secsensorid", "secrequestbodyinmemorylimit",
           "seccollectiontimeout", "secdatadir", "sectmpdir", "secxmlexternalentity",
-          "secconnengine", "secgeolookupdb", "sechttpblkey", "secargumentslimit_",
-          "secresponsebodylimitaction_", "secruleperftime", "secstreaminbodyinspection",
+          "secconnengine", "secgeolookupdb", "sechttpblkey", "secruleperftime", "secstreaminbodyinspection",
           "secstreamoutbodyinspection", "secinterceptonerror", "secgsblookupdb", "secguardianlog",
           "seccachetransformations", "secchrootdir", "secdisablebackendcompression",
           "sechashengine", "sechashkey", "sechashparam", "sechashmethodrx", "sechashmethodpm",
@@ -278,7 +277,6 @@ public final class RuleSetCompiler {
         return true;
       case "secauditlog":
         config.auditLogPath = d.baseDirectory().resolve(one(d, 0)).toString();
-        if (Path.of(one(d, 0)).isAbsolute()) config.auditLogPath = one(d, 0);
         return true;
       case "secunicodemapfile":
         unicodeMap = loadUnicodeMap(d);
@@ -567,13 +565,9 @@ public final class RuleSetCompiler {
       if (r.marker != null || !inRanges(r.id, ranges)) continue;
       Disruptive before = r.disruptive;
       r.disruptive = null;
-      boolean hadTransformations = false;
       for (ActionSpec spec : specs) {
         String n = spec.name().toLowerCase(Locale.ROOT);
         if (n.equals("id") || n.equals("phase")) throw d.error("SecRuleUpdateActionById cannot change " + n);
-        if (n.equals("t") && !hadTransformations) {
-          hadTransformations = true;
-        }
         if (n.equals("tag")) r.tags.clear();
         configureWith(d, r, spec);
       }

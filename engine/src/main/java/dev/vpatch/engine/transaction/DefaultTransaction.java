@@ -490,11 +490,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     vars.collect(target, excluded, sink);
   }
 
+  /**
+   * MATCHED_VARS grows while the rule that reads it runs (every match adds to it), so the rule
+   * iterates a copy taken when it starts.
+   */
   private void collectSnapshot(Target target, TransactionVariables.BiPredicate excluded, ValueSink sink) {
-    TransactionVariables snapshot = new TransactionVariables();
-    KeyedValues copy = snapshot.collection("MATCHED_VARS");
+    KeyedValues copy = new KeyedValues();
     for (int i = 0; i < vars.matchedVars.size(); i++) copy.add(vars.matchedVars.key(i), vars.matchedVars.value(i));
-    snapshot.collect(target, excluded, sink);
+    TransactionVariables.collectFrom(copy, "MATCHED_VARS", target, excluded, sink);
   }
 
   private void collectRule(Target target, ValueSink sink) {

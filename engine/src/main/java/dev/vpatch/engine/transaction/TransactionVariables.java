@@ -64,17 +64,19 @@ final class TransactionVariables {
       default:
         break;
     }
-    boolean names = kind == VariableKind.NAMES;
-    String base = names ? Variables.collectionOfNames(name) : name;
-    int count = 0;
+    String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
     if (base.equals("ARGS")) {
-      count += members(target, name, base, argsGet, names, excluded, sink);
-      count += members(target, name, base, argsPost, names, excluded, sink);
+      int count = members(target, base, argsGet, excluded, sink) + members(target, base, argsPost, excluded, sink);
+      if (target.isCount()) sink.accept(name, null, Integer.toString(count));
     } else {
-      KeyedValues values = collections.get(base);
-      if (values != null) count += members(target, name, base, values, names, excluded, sink);
+      collectFrom(collections.get(base), base, target, excluded, sink);
     }
-    if (target.isCount()) sink.accept(name, null, Integer.toString(count));
+  }
+
+  /** The values a collection or NAMES target selects from {@code values} (may be null: empty). */
+  static void collectFrom(KeyedValues values, String base, Target target, BiPredicate excluded, ValueSink sink) {
+    int count = values == null ? 0 : members(target, base, values, excluded, sink);
+    if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
   }
 
   /** Tests run-time exclusions: (variable, key) → excluded. */
@@ -83,13 +85,8 @@ final class TransactionVariables {
   }
 
   private static int members(
-      Target target,
-      String variable,
-      String base,
-      KeyedValues values,
-      boolean names,
-      BiPredicate excluded,
-      ValueSink sink) {
+      Target target, String base, KeyedValues values, BiPredicate excluded, ValueSink sink) {
+    boolean names = target.kind() == VariableKind.NAMES;
     int count = 0;
     int size = values.size();
     for (int i = 0; i < size && i < values.size(); i++) {
@@ -97,7 +94,7 @@ final class TransactionVariables {
       if (!target.selects(key) || target.excludes(key)) continue;
       if (excluded != null && excluded.test(base, key)) continue;
       count++;
-      if (!target.isCount()) sink.accept(variable, key, names ? key : values.value(i));
+      if (!target.isCount()) sink.accept(target.name(), key, names ? key : values.value(i));
     }
     return count;
   }

@@ -24,7 +24,7 @@ public final class KeySelector {
         spec.name(), spec.key(), spec.keyRegex() == null ? null : compileKeyRegex(spec.keyRegex()));
   }
 
-  static Pattern compileKeyRegex(String regex) {
+  private static Pattern compileKeyRegex(String regex) {
     try {
       return Pattern.compile("(?i)" + regex, Pattern.DISABLE_UNICODE_GROUPS);
     } catch (PatternSyntaxException e) {

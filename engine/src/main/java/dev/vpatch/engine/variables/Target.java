@@ -1,6 +1,5 @@
 package dev.vpatch.engine.variables;
 
-import com.google.re2j.Pattern;
 import dev.vpatch.engine.seclang.VariableSpec;
 import java.util.List;
 
@@ -9,52 +8,33 @@ import java.util.List;
  * exclusions ({@code !VAR:key}) of the same rule that apply to it.
  */
 public final class Target {
-  private final String name;
+  private final VariableSpec spec;
   private final VariableKind kind;
-  private final String key;
-  private final Pattern keyPattern;
-  private final boolean count;
+  private final KeySelector selector;
   private final List<KeySelector> exclusions;
 
   public Target(VariableSpec spec, VariableKind kind, List<KeySelector> exclusions) {
-    this(
-        spec.name(),
-        kind,
-        spec.key(),
-        spec.keyRegex() == null ? null : KeySelector.compileKeyRegex(spec.keyRegex()),
-        spec.count(),
-        exclusions);
-  }
-
-  private Target(
-      String name,
-      VariableKind kind,
-      String key,
-      Pattern keyPattern,
-      boolean count,
-      List<KeySelector> exclusions) {
-    this.name = name;
+    this.spec = spec;
     this.kind = kind;
-    this.key = key;
-    this.keyPattern = keyPattern;
-    this.count = count;
+    this.selector = KeySelector.of(spec);
     this.exclusions = List.copyOf(exclusions);
   }
 
   public String name() {
-    return name;
+    return spec.name();
   }
 
   public VariableKind kind() {
     return kind;
   }
 
+  /** The literal key ({@code ARGS:id}, the XPath of {@code XML:/*}), or null. */
   public String key() {
-    return key;
+    return spec.key();
   }
 
   public boolean isCount() {
-    return count;
+    return spec.count();
   }
 
   public List<KeySelector> exclusions() {
@@ -63,9 +43,7 @@ public final class Target {
 
   /** Whether a collection member with this key is selected (before exclusions). */
   public boolean selects(String memberKey) {
-    if (key != null) return key.equalsIgnoreCase(memberKey);
-    if (keyPattern != null) return keyPattern.matcher(memberKey).find();
-    return true;
+    return selector.matches(memberKey);
   }
 
   /** Whether the member is excluded by this rule's own {@code !VAR:key} targets. */
@@ -76,14 +54,8 @@ public final class Target {
     return false;
   }
 
-  public Target withExclusions(List<KeySelector> moreExclusions) {
-    java.util.ArrayList<KeySelector> all = new java.util.ArrayList<>(exclusions);
-    all.addAll(moreExclusions);
-    return new Target(name, kind, key, keyPattern, count, all);
-  }
-
   @Override
   public String toString() {
-    return (count ? "&" : "") + name + (key != null ? ":" + key : keyPattern != null ? ":/" + keyPattern.pattern() + "/" : "");
+    return spec.toString();
   }
 }

@@ -30,17 +30,7 @@ public record RuleSources(Path crsDirectory, List<Path> ruleFiles, EngineMode mo
 
   public RuleSet compile() {
     RuleSetBuilder builder = RuleSet.builder().addVpatchDefaults();
-    if (crsDirectory != null) {
-      Path setup = crsDirectory.resolve("crs-setup.conf.example");
-      if (!Files.isRegularFile(setup)) {
-        setup = crsDirectory.resolve("crs-setup.conf");
-      }
-      if (!Files.isRegularFile(setup)) {
-        throw new SecLangException(crsDirectory.toString(), 0, "no crs-setup.conf.example or crs-setup.conf in the CRS directory");
-      }
-      builder.addFile(setup);
-      builder.addFile(crsDirectory.resolve("rules"));
-    }
+    if (crsDirectory != null) builder.addCrs(crsDirectory);
     for (Path file : ruleFiles) {
       if (!Files.exists(file)) {
         throw new SecLangException(file.toString(), 0, "no such file or directory");
