@@ -2,6 +2,7 @@ package dev.vpatch.engine.operators.regex;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.vpatch.engine.operators.regex.dfa.LazyDfa;
 import java.util.Set;
 
 /**
@@ -12,10 +13,16 @@ import java.util.Set;
  * inputs, and only for a match that ends there (a {@code ^} asserted at the end leaves nothing to
  * consume after it), so only such a match is confirmed with the bounded backtracker. Without this an
  * attacker could append a newline to turn a negated rule like CRS 920120 into a non-match.
+ *
+ * <p>Yes/no questions ({@link #find(String)}) run on a {@link LazyDfa} when it supports the
+ * pattern. The DFA applies PCRE's rule for {@code ^} itself (it never matches after a newline that
+ * ends the text), which is exactly what the confirmation above establishes, so it needs none.
+ * RE2/J answers the rest: captures, patterns the DFA rejects, inputs it gives up on.
  */
 final class Re2Pattern extends PcrePattern {
   private final Pattern compiled;
   private final BoundedJavaPattern trailingNewlineCheck;
+  private final LazyDfa dfa;
   private volatile Set<String> requiredLiterals;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
@@ -23,6 +30,7 @@ final class Re2Pattern extends PcrePattern {
     this.compiled = Pattern.compile(translation.re2());
     this.trailingNewlineCheck =
         translation.multilineCaret() ? BoundedJavaPattern.tryCompile(source, limits) : null;
+    this.dfa = LazyDfa.compile(translation.re2(), false);
   }
 
   /** The RE2 pattern actually run (for tests and diagnostics). */
@@ -50,8 +58,22 @@ final class Re2Pattern extends PcrePattern {
     return null;
   }
 
+  /** Whether yes/no questions run on the DFA (diagnostics, tests). */
+  boolean usesDfa() {
+    return dfa != null;
+  }
+
   @Override
   public boolean find(String input) {
+    if (dfa != null) {
+      LazyDfa.Result result = dfa.search(input);
+      if (result != LazyDfa.Result.UNDECIDED) return result == LazyDfa.Result.MATCH;
+    }
+    return findWithRe2(input);
+  }
+
+  /** {@link #find(String)} on RE2/J alone, the reference the DFA is tested against. */
+  boolean findWithRe2(String input) {
     Matcher matcher = compiled.matcher(input);
     if (!matcher.find()) return false;
     return !needsConfirmation(input, matcher) || trailingNewlineCheck.confirm(input, 0) != null;

@@ -1,0 +1,198 @@
+package dev.vpatch.engine.operators.regex.dfa;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Answers "does the pattern match anywhere in this byte string" in one left-to-right pass, with a
+ * DFA built lazily from a Thompson NFA: each state is a set of NFA instructions, created the first
+ * time some input reaches it and cached with its transitions. Warm, a search is one array lookup
+ * per byte, without locks or allocation; each new transition costs at most one pass over the NFA,
+ * so a search stays linear in the input length whatever the cache holds.
+ *
+ * <p>The search is unanchored (the NFA's start is added to every state) and stops at the first
+ * position where a match ends. Zero-width assertions are resolved on each transition, from the
+ * previous byte (remembered in the state) and the next byte or the end of the text.
+ *
+ * <p>The cache holds at most a byte budget of states; when full it is dropped and refilled. A
+ * search that drops it more than a few times gives up with {@link Result#UNDECIDED}, so the caller
+ * finishes on its general engine instead of the DFA thrashing. Thread-safe; meant to be shared.
+ */
+public final class LazyDfa {
+  /** The outcome of a search. */
+  public enum Result {
+    MATCH,
+    NO_MATCH,
+    /** The DFA could not decide cheaply (input above 0xFF, cache thrashing): ask another engine. */
+    UNDECIDED
+  }
+
+  /** Default cache budget per pattern, in approximate heap bytes. */
+  public static final int DEFAULT_CACHE_BYTES = 256 * 1024;
+
+  private static final int MAX_NFA_INSTRUCTIONS = 40_000;
+  private static final int MAX_RESETS_PER_SEARCH = 3;
+
+  private final NfaProgram program;
+  private final byte[] classOf;
+  private final int endOfText;
+  private final StateBuilder builder;
+  private final long cacheBudget;
+  private final Map<StateKey, DfaState> cache = new HashMap<>();
+  private long cacheBytes;
+  private volatile int resets;
+  private volatile DfaState start;
+
+  private record StateKey(int[] instructions, int context) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof StateKey key
+          && context == key.context
+          && Arrays.equals(instructions, key.instructions);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(instructions) * 31 + context;
+    }
+  }
+
+  private LazyDfa(NfaProgram program, boolean caretAfterFinalNewline, long cacheBudget) {
+    this.program = program;
+    ByteClasses classes = ByteClasses.of(distinctions(program));
+    this.classOf = new byte[256];
+    for (int b = 0; b < 256; b++) classOf[b] = (byte) classes.classOf(b);
+    this.endOfText = classes.count();
+    this.builder = new StateBuilder(program, classes, caretAfterFinalNewline);
+    this.cacheBudget = cacheBudget;
+    synchronized (this) {
+      this.start = newStartState();
+    }
+  }
+
+  /**
+   * A DFA for an RE2-syntax pattern, or null when the pattern uses syntax it does not support.
+   *
+   * @param caretAfterFinalNewline whether a multiline {@code ^} matches after a newline that ends
+   *     the text (RE2: yes; PCRE: no)
+   */
+  public static LazyDfa compile(String re2Pattern, boolean caretAfterFinalNewline) {
+    return compile(re2Pattern, caretAfterFinalNewline, DEFAULT_CACHE_BYTES);
+  }
+
+  /** As {@link #compile(String, boolean)} with a cache budget in approximate heap bytes. */
+  public static LazyDfa compile(
+      String re2Pattern, boolean caretAfterFinalNewline, long cacheBudgetBytes) {
+    try {
+      RegexNode root = Re2SyntaxParser.parse(re2Pattern);
+      NfaProgram program = NfaCompiler.compile(root, MAX_NFA_INSTRUCTIONS);
+      return new LazyDfa(program, caretAfterFinalNewline, cacheBudgetBytes);
+    } catch (UnsupportedSyntaxException unsupported) {
+      return null;
+    }
+  }
+
+  /** Why {@code re2Pattern} is not supported, or null when it is (for diagnostics). */
+  public static String unsupportedReason(String re2Pattern) {
+    try {
+      NfaCompiler.compile(Re2SyntaxParser.parse(re2Pattern), MAX_NFA_INSTRUCTIONS);
+      return null;
+    } catch (UnsupportedSyntaxException unsupported) {
+      return unsupported.getMessage();
+    }
+  }
+
+  private static List<ByteSet> distinctions(NfaProgram program) {
+    List<ByteSet> sets = new ArrayList<>(Arrays.asList(program.sets));
+    if ((program.conditionsUsed & (Conditions.BEGIN_LINE | Conditions.END_LINE)) != 0) {
+      sets.add(ByteSet.of('\n'));
+    }
+    if ((program.conditionsUsed & (Conditions.WORD_BOUNDARY | Conditions.NOT_WORD_BOUNDARY)) != 0) {
+      sets.add(Conditions.WORD_BYTES);
+    }
+    return sets;
+  }
+
+  /** Whether the pattern matches somewhere in {@code input} (chars 0x00–0xFF). */
+  public Result search(String input) {
+    DfaState state = start;
+    int resetsBefore = -1;
+    for (int i = 0, n = input.length(); i <= n; i++) {
+      int byteClass;
+      if (i == n) {
+        byteClass = endOfText;
+      } else {
+        char c = input.charAt(i);
+        if (c > 0xff) return Result.UNDECIDED;
+        byteClass = classOf[c] & 0xff;
+      }
+      DfaState target = state.next[byteClass];
+      if (target == null) {
+        if (resetsBefore < 0) resetsBefore = resets;
+        target = transition(state, byteClass);
+        if (resets - resetsBefore > MAX_RESETS_PER_SEARCH) return Result.UNDECIDED;
+      }
+      if (target == DfaState.MATCH) return Result.MATCH;
+      state = target;
+    }
+    return Result.NO_MATCH;
+  }
+
+  private synchronized DfaState transition(DfaState from, int byteClass) {
+    DfaState known = from.next[byteClass];
+    if (known != null) return known;
+    DfaState target = builder.step(from, byteClass, endOfText);
+    if (target == null) target = intern(builder.targetInstructions(), builder.targetContext());
+    from.next[byteClass] = target;
+    return target;
+  }
+
+  private DfaState intern(int[] instructions, int context) {
+    StateKey key = new StateKey(instructions, context);
+    DfaState state = cache.get(key);
+    if (state != null) return state;
+    state = new DfaState(instructions, context, endOfText + 1);
+    if (cacheBytes + state.footprint() > cacheBudget && !cache.isEmpty()) {
+      // Searches still running keep the old states they hold; the cache forgets them all.
+      cache.clear();
+      cacheBytes = 0;
+      resets++;
+      start = newStartState();
+      DfaState fresh = cache.get(key);
+      if (fresh != null) return fresh;
+    }
+    cache.put(key, state);
+    cacheBytes += state.footprint();
+    return state;
+  }
+
+  private DfaState newStartState() {
+    int context = (program.conditionsUsed & (Conditions.BEGIN_TEXT | Conditions.BEGIN_LINE)) != 0
+        ? DfaState.AT_START
+        : 0;
+    return intern(new int[] {program.start}, context);
+  }
+
+  /** States in the cache now (diagnostics, tests). */
+  public synchronized int cachedStates() {
+    return cache.size();
+  }
+
+  /** How many times the cache was dropped for being full. */
+  public int cacheResets() {
+    return resets;
+  }
+
+  /** The number of NFA instructions (diagnostics). */
+  public int instructionCount() {
+    return program.size();
+  }
+
+  /** The number of byte classes transitions are kept for (diagnostics). */
+  public int byteClassCount() {
+    return endOfText;
+  }
+}
