@@ -82,6 +82,8 @@ final class Re2Pattern extends PcrePattern {
   @Override
   public RegexMatch find(String input, int from) {
     if (from > input.length()) return null;
+    // Most CRS rules capture, yet almost every value does not match: the DFA settles those.
+    if (from == 0 && dfa != null && dfa.search(input) == LazyDfa.Result.NO_MATCH) return null;
     Matcher matcher = compiled.matcher(input);
     if (!matcher.find(from)) return null;
     if (needsConfirmation(input, matcher)) return trailingNewlineCheck.confirm(input, from);
