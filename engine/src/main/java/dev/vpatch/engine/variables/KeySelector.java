@@ -12,6 +12,7 @@ import dev.vpatch.engine.seclang.VariableSpec;
 public final class KeySelector {
   private final String variable;
   private final String literal;
+  private final int literalHash;
   private final Pattern pattern;
   /** The same regex for yes/no questions at DFA speed, or null where the DFA lacks its syntax. */
   private final LazyDfa dfa;
@@ -19,6 +20,7 @@ public final class KeySelector {
   private KeySelector(String variable, String literal, Pattern pattern) {
     this.variable = variable;
     this.literal = literal;
+    this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(literal);
     this.pattern = pattern;
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
   }
@@ -39,6 +41,16 @@ public final class KeySelector {
   /** The variable this selector is about (e.g. ARGS). */
   public String variable() {
     return variable;
+  }
+
+  /** The literal key this selector compares with (ignoring case), or null for a regex or all. */
+  public String literal() {
+    return literal;
+  }
+
+  /** {@link KeyedValues#foldedHash} of {@link #literal()}. */
+  public int literalHash() {
+    return literalHash;
   }
 
   public boolean matches(String key) {

@@ -41,6 +41,11 @@ public final class Target {
     return exclusions;
   }
 
+  /** What selects members: a literal key, a regex, or everything. */
+  public KeySelector selector() {
+    return selector;
+  }
+
   /** Whether a collection member with this key is selected (before exclusions). */
   public boolean selects(String memberKey) {
     return selector.matches(memberKey);

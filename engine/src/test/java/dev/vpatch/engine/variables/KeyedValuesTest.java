@@ -1,0 +1,77 @@
+package dev.vpatch.engine.variables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+class KeyedValuesTest {
+  private static final String ALPHABET = "aAbBzZ_-09\u00e0\u00c0\u00ff\u00b5\u00df\u00e9\u00c9";
+
+  @Test
+  void lookupsIgnoreCaseIncludingLatin1Letters() {
+    KeyedValues values = new KeyedValues();
+    values.add("Content-Type", "text/html");
+    values.add("caf\u00c9", "1");
+    assertThat(values.get("content-type")).isEqualTo("text/html");
+    assertThat(values.get("CONTENT-TYPE")).isEqualTo("text/html");
+    assertThat(values.get("caf\u00e9")).isEqualTo("1");
+    assertThat(values.get("content-typ")).isNull();
+  }
+
+  @Test
+  void putReplacesTheFirstMemberAndDropsDuplicates() {
+    KeyedValues values = new KeyedValues();
+    values.add("a", "1");
+    values.add("b", "2");
+    values.add("A", "3");
+    values.put("a", "4");
+    assertThat(values.size()).isEqualTo(2);
+    assertThat(values.get("A")).isEqualTo("4");
+    assertThat(values.count("a")).isEqualTo(1);
+    values.remove("B");
+    assertThat(values.size()).isEqualTo(1);
+    assertThat(values.indexOf("a")).isZero();
+  }
+
+  @RepeatedTest(50)
+  void hashedLookupsAgreeWithAPlainCaseInsensitiveScan(RepetitionInfo repetition) {
+    Random random = new Random(7919L * repetition.getCurrentRepetition());
+    KeyedValues values = new KeyedValues();
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String key = randomKey(random);
+      keys.add(key);
+      values.add(key, Integer.toString(i));
+    }
+    for (int probe = 0; probe < 200; probe++) {
+      String key = randomKey(random);
+      int expectedFirst = -1;
+      int expectedCount = 0;
+      for (int i = 0; i < keys.size(); i++) {
+        if (keys.get(i).equalsIgnoreCase(key)) {
+          if (expectedFirst < 0) expectedFirst = i;
+          expectedCount++;
+        }
+      }
+      assertThat(values.indexOf(key)).as(key).isEqualTo(expectedFirst);
+      assertThat(values.count(key)).as(key).isEqualTo(expectedCount);
+      for (String other : keys) {
+        if (other.equalsIgnoreCase(key)) {
+          assertThat(KeyedValues.foldedHash(other)).isEqualTo(KeyedValues.foldedHash(key));
+        }
+      }
+    }
+  }
+
+  private static String randomKey(Random random) {
+    int length = 1 + random.nextInt(3);
+    StringBuilder key = new StringBuilder();
+    for (int i = 0; i < length; i++) key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    return key.toString();
+  }
+}
