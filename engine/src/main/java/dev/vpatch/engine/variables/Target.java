@@ -12,16 +12,23 @@ public final class Target {
   private final VariableKind kind;
   private final KeySelector selector;
   private final List<KeySelector> exclusions;
+  // Read for every member of every collection a rule inspects: plain fields, not record calls.
+  private final String name;
+  private final boolean count;
+  private final KeySelector[] excluded;
 
   public Target(VariableSpec spec, VariableKind kind, List<KeySelector> exclusions) {
     this.spec = spec;
     this.kind = kind;
     this.selector = KeySelector.of(spec);
     this.exclusions = List.copyOf(exclusions);
+    this.name = spec.name();
+    this.count = spec.count();
+    this.excluded = exclusions.toArray(KeySelector[]::new);
   }
 
   public String name() {
-    return spec.name();
+    return name;
   }
 
   public VariableKind kind() {
@@ -34,7 +41,7 @@ public final class Target {
   }
 
   public boolean isCount() {
-    return spec.count();
+    return count;
   }
 
   public List<KeySelector> exclusions() {
@@ -53,8 +60,8 @@ public final class Target {
 
   /** Whether the member is excluded by this rule's own {@code !VAR:key} targets. */
   public boolean excludes(String memberKey) {
-    for (int i = 0; i < exclusions.size(); i++) {
-      if (exclusions.get(i).matches(memberKey)) return true;
+    for (KeySelector exclusion : excluded) {
+      if (exclusion.matches(memberKey)) return true;
     }
     return false;
   }
