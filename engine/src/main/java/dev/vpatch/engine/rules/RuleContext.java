@@ -26,11 +26,8 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
   /** The chain starter and the link about to run (the same rule when not chained). */
   void beginRule(Rule rule, Rule link);
 
-  /**
-   * The prefilter literals contained in a value after a chain of transformations (null: none),
-   * computed once per value and chain.
-   */
-  long[] literalsIn(String value, TransformationChain chain);
+  /** The prefilter literals contained in a value (computed once per distinct value). */
+  long[] literalsIn(String value);
 
   void matched(String variable, String key, String value);
 

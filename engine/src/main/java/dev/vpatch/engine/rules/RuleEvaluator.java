@@ -97,8 +97,8 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       }
       return null;
     }
-    if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(value, l.transformationChain))) return null;
     String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
+    if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(transformed))) return null;
     return l.operator.matches(context, transformed) != l.negated ? transformed : null;
   }
 

@@ -25,6 +25,7 @@ import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final TransformationCache transformations;
+  private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
   private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.auditEngine = config.auditEngine();
     this.auditLogParts = config.auditLogParts();
     this.evaluator = new RuleEvaluator(ruleSet, this);
-    this.transformations = new TransformationCache(ruleSet.transformationChains(), ruleSet.prefilter());
+    this.transformations = new TransformationCache(ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
 
@@ -552,8 +554,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public long[] literalsIn(String value, TransformationChain chain) {
-    return transformations.literalsIn(value, chain);
+  public long[] literalsIn(String value) {
+    long[] found = literalsFound.get(value);
+    if (found == null) {
+      found = ruleSet.prefilter().newFoundSet();
+      ruleSet.prefilter().scan(value, found);
+      literalsFound.put(value, found);
+    }
+    return found;
   }
 
   @Override
