@@ -147,6 +147,16 @@ public final class Rule {
     return capture;
   }
 
+  /** The literals a value must contain (after {@link #transformationChain()}) to match, or null. */
+  public LiteralPrefilter.Requirement prefilter() {
+    return prefilter;
+  }
+
+  /** The shared node of this link's transformation list, or null when it has none. */
+  public TransformationChain transformationChain() {
+    return transformationChain;
+  }
+
   public Transformation[] transformations() {
     return transformations;
   }

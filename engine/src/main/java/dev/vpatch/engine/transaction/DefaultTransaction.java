@@ -12,6 +12,7 @@ import dev.vpatch.engine.bodies.BodyProcessors;
 import dev.vpatch.engine.bodies.BodySink;
 import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
 import dev.vpatch.engine.rules.EngineMode;
@@ -24,6 +25,8 @@ import dev.vpatch.engine.seclang.VariableSpec;
 import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
+import dev.vpatch.engine.variables.VariableKind;
+import dev.vpatch.engine.variables.Variables;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final TransformationCache transformations;
+  private final CollectionLiterals collectionLiterals;
   private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
@@ -90,6 +94,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.auditLogParts = config.auditLogParts();
     this.evaluator = new RuleEvaluator(ruleSet, this);
     this.transformations = new TransformationCache(ruleSet.transformationChains());
+    this.collectionLiterals = new CollectionLiterals(this, ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
 
@@ -485,7 +490,25 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       collectRule(target, sink);
       return;
     }
+    if (noMemberCanMatch(currentLink, target)) return;
     vars.collect(target, excluded, sink);
+  }
+
+  /** Whether no member of the target's collection contains a literal the link's regex needs. */
+  private boolean noMemberCanMatch(Rule link, Target target) {
+    LiteralPrefilter.Requirement requirement = link.prefilter();
+    // A literal key selects one or two members: visiting them is cheaper than any union.
+    if (requirement == null || target.isCount() || target.selector().literal() != null) return false;
+    VariableKind kind = target.kind();
+    if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return false;
+    boolean names = kind == VariableKind.NAMES;
+    String base = names ? Variables.collectionOfNames(target.name()) : target.name();
+    TransformationChain chain = link.transformationChain();
+    if (base.equals("ARGS")) {
+      return !collectionLiterals.mayMatch(vars.argsGet, names, chain, requirement)
+          && !collectionLiterals.mayMatch(vars.argsPost, names, chain, requirement);
+    }
+    return !collectionLiterals.mayMatch(vars.existingCollection(base), names, chain, requirement);
   }
 
   /**

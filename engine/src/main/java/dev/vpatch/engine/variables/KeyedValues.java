@@ -22,6 +22,7 @@ public final class KeyedValues {
   private String[] values = new String[8];
   private int[] hashes = new int[8];
   private int size;
+  private int version;
 
   /**
    * A hash that ignores case exactly as {@link String#equalsIgnoreCase} does: keys equal under it
@@ -44,6 +45,11 @@ public final class KeyedValues {
     return size;
   }
 
+  /** Changes with every modification, so that what was derived from the members can be reused. */
+  public int version() {
+    return version;
+  }
+
   public String key(int index) {
     return keys[index];
   }
@@ -62,6 +68,7 @@ public final class KeyedValues {
     values[size] = value;
     hashes[size] = foldedHash(key);
     size++;
+    version++;
   }
 
   /** Replaces the first member with this key (removing other members with it), or adds one. */
@@ -73,6 +80,7 @@ public final class KeyedValues {
       return;
     }
     values[first] = value;
+    version++;
     for (int i = size - 1; i > first; i--) {
       if (hashes[i] == hash && keys[i].equalsIgnoreCase(key)) removeAt(i);
     }
@@ -119,6 +127,7 @@ public final class KeyedValues {
     System.arraycopy(values, index + 1, values, index, size - index - 1);
     System.arraycopy(hashes, index + 1, hashes, index, size - index - 1);
     size--;
+    version++;
     keys[size] = null;
     values[size] = null;
   }
@@ -127,5 +136,6 @@ public final class KeyedValues {
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
+    version++;
   }
 }
