@@ -3,15 +3,70 @@ package dev.vpatch.proxy;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.proxy.observe.AlertStream;
 import dev.vpatch.proxy.observe.ProxyMetrics;
+import dev.vpatch.proxy.routing.RouteTable;
 import dev.vpatch.proxy.upstream.UpstreamPools;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * What every exchange shares.
- *
- * @param rules the current rule set; read once per exchange so a reload never changes the rules
- *     of a request in flight
- * @param alerts where alerts go, or null
+ * What every exchange shares. The configuration and its route table can be replaced while the proxy
+ * runs; an exchange reads {@link #settings()} once, so a swap never changes a request in flight.
  */
-public record ProxyContext(
-    ProxyConfig config, Supplier<RuleSet> rules, UpstreamPools pools, ProxyMetrics metrics, AlertStream alerts) {}
+public final class ProxyContext {
+  /** One consistent configuration and the route table built from it. */
+  public record Settings(ProxyConfig config, RouteTable routes) {
+    public static Settings of(ProxyConfig config) {
+      return new Settings(config, config.routeTable());
+    }
+  }
+
+  private final AtomicReference<Settings> settings;
+  private final Supplier<RuleSet> rules;
+  private final UpstreamPools pools;
+  private final ProxyMetrics metrics;
+  private final AlertStream alerts;
+
+  /**
+   * @param rules the current rule set; read once per exchange so a reload never changes the rules
+   *     of a request in flight
+   * @param alerts where alerts go, or null
+   */
+  public ProxyContext(ProxyConfig config, Supplier<RuleSet> rules, UpstreamPools pools, ProxyMetrics metrics,
+      AlertStream alerts) {
+    this.settings = new AtomicReference<>(Settings.of(config));
+    this.rules = rules;
+    this.pools = pools;
+    this.metrics = metrics;
+    this.alerts = alerts;
+  }
+
+  public Settings settings() {
+    return settings.get();
+  }
+
+  /** The current configuration (for per-connection limits; exchanges use {@link #settings()}). */
+  public ProxyConfig config() {
+    return settings.get().config();
+  }
+
+  /** Swaps in a new configuration; its route table is built (and validated) before the swap. */
+  public void update(ProxyConfig config) {
+    settings.set(Settings.of(config));
+  }
+
+  public Supplier<RuleSet> rules() {
+    return rules;
+  }
+
+  public UpstreamPools pools() {
+    return pools;
+  }
+
+  public ProxyMetrics metrics() {
+    return metrics;
+  }
+
+  public AlertStream alerts() {
+    return alerts;
+  }
+}

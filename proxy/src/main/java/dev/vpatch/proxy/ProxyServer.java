@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
-  private final ProxyConfig config;
+  private final ProxyContext context;
   private final Transport transport;
   private final EventLoopGroup acceptors;
   private final EventLoopGroup workers;
@@ -31,13 +31,12 @@ public final class ProxyServer implements AutoCloseable {
 
   private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts, int threads)
       throws InterruptedException {
-    this.config = config;
     TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
     this.transport = Transport.best();
     this.acceptors = transport.newGroup(1);
     this.workers = transport.newGroup(threads);
     this.pools = new UpstreamPools(config, transport);
-    ProxyContext context = new ProxyContext(config, rules, pools, metrics, alerts);
+    this.context = new ProxyContext(config, rules, pools, metrics, alerts);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptors, workers)
         .channel(transport.serverChannel())
@@ -63,7 +62,7 @@ public final class ProxyServer implements AutoCloseable {
       throw e;
     }
     LOG.info("vpatch proxy listening on {} ({}), upstream {}, engine {}", listener.localAddress(), transport.name(),
-        config.upstream(), config.engineMode());
+        config.routeTable(), config.engineMode());
   }
 
   /**
@@ -90,8 +89,18 @@ public final class ProxyServer implements AutoCloseable {
     return transport.name();
   }
 
+  /** The configuration in force. */
   public ProxyConfig config() {
-    return config;
+    return context.config();
+  }
+
+  /**
+   * Replaces the configuration for the requests that start from now on (routes, engine mode, limits,
+   * timeouts). The listen address, TLS files, upstream TLS trust and pool sizes stay those the server
+   * started with; the caller reports those as needing a restart.
+   */
+  public void update(ProxyConfig next) {
+    context.update(next);
   }
 
   /** Blocks until the listener closes. */

@@ -7,6 +7,7 @@ import dev.vpatch.app.admin.AdminServer;
 import dev.vpatch.patches.PatchService;
 import dev.vpatch.patches.generator.RuleIdRange;
 import dev.vpatch.proxy.VpatchProxy;
+import dev.vpatch.proxy.config.HostPort;
 import dev.vpatch.store.Store;
 import java.net.InetSocketAddress;
 import java.net.URI;
