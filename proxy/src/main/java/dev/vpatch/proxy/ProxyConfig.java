@@ -140,6 +140,17 @@ public record ProxyConfig(
         responseTimeout, upstreamIdleTimeout, maxUpstreamConnectionsPerThread, tlsCertificate, tlsKey, routes, ca, insecure);
   }
 
+  /**
+   * This configuration with what a running server cannot change (listen address, TLS files,
+   * upstream trust, connect timeout and pool limits) taken from {@code running}.
+   */
+  public ProxyConfig withStartupSettingsOf(ProxyConfig running) {
+    return new ProxyConfig(running.listenHost, running.listenPort, upstream, engineMode, failClosed, maxRequestLineBytes,
+        maxHeaderBytes, maxHeaderCount, maxRequestBodyBytes, maxBufferedBodyBytes, headerTimeout, bodyTimeout,
+        running.connectTimeout, responseTimeout, running.upstreamIdleTimeout, running.maxUpstreamConnectionsPerThread,
+        running.tlsCertificate, running.tlsKey, routes, running.upstreamCa, running.upstreamInsecure);
+  }
+
   /** The route table this configuration describes. */
   public RouteTable routeTable() {
     return new RouteTable(routes, upstream == null ? null : Upstream.of(upstream));
