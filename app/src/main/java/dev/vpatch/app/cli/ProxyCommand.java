@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
       "vpatch's built-in defaults load first (SecRuleEngine On, request bodies parsed: urlencoded, multipart, JSON,"
           + " XML; ModSecurity's recommended limits; SecDefaultAction for phases 1 and 2 'log,auditlog,deny,status:403',"
           + " so 'block' denies), then --crs, then --rules in order; later rules override.",
+      "Clients may speak HTTP/1.1, HTTP/2 over TLS (--tls-cert, ALPN) or cleartext HTTP/2 (prior knowledge, or"
+          + " Upgrade: h2c on body-less requests); upstreams are spoken to in HTTP/1.1, over TLS for https:// URLs.",
       "Rule files are watched and reloaded on change, on SIGHUP and on POST /reload of the admin endpoint;"
           + " a broken file keeps the running rules and is reported with file:line.",
       "Several upstreams: a --config file (vpatch.yaml) lists routes by Host (exact or *.example.com, port ignored)"
