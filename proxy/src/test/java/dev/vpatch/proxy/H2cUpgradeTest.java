@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * HTTP/1.1 {@code Upgrade: h2c}: curl ({@code --http2} on an http:// URL sends the upgrade) and raw
@@ -88,18 +90,16 @@ class H2cUpgradeTest {
     }
   }
 
-  @Test
-  void aBadSettingsHeaderIsRejected() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "settings not base64url  | HTTP2-Settings: AAMAAABk!",
+      "settings not whole      | HTTP2-Settings: AAMAAA",
+      "obs-fold in the request | HTTP2-Settings: " + SETTINGS + "\\r\\nX-Folded: a\\r\\n b",
+      "bare LF in the request  | HTTP2-Settings: " + SETTINGS + "\\nX-Bare: lf",
+  })
+  void theStrictParserAndTheSettingsCheckComeBeforeAnyUpgrade(String name, String lastHeaders) throws Exception {
     RawHttp.Response response = fixture.send("GET / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABk!\r\n\r\n");
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(fixture.upstream.poll(200)).isNull();
-  }
-
-  @Test
-  void theStrictHttp1ParserRunsBeforeAnyUpgrade() throws Exception {
-    RawHttp.Response response = fixture.send("GET / HTTP/1.1\r\nHost: a\r\nConnection: Upgrade, HTTP2-Settings\r\n"
-        + "Upgrade: h2c\r\nHTTP2-Settings: " + SETTINGS + "\r\nX-Folded: a\r\n b\r\n\r\n");
+        + "Upgrade: h2c\r\n" + lastHeaders.replace("\\r", "\r").replace("\\n", "\n") + "\r\n\r\n");
     assertThat(response.status()).isEqualTo(400);
     assertThat(fixture.upstream.poll(200)).isNull();
   }

@@ -212,7 +212,11 @@ public final class ProxyCommand implements Callable<Integer> {
 
       @Override
       public VpatchProxy.Options load() {
-        VpatchProxy.Options loaded = options();
+        ProxySettings settings = settings();
+        if (Boolean.TRUE.equals(settings.storePatches) != (feedFile != null)) {
+          System.err.println("vpatch proxy: " + config + ": store-patches changed: needs restart, the running value stays");
+        }
+        VpatchProxy.Options loaded = settings.toOptions(System.getenv("VPATCH_ADMIN_TOKEN"));
         return feedFile == null ? loaded : withRules(loaded, feedFile);
       }
     };
