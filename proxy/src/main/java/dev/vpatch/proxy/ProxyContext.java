@@ -5,7 +5,10 @@ import dev.vpatch.proxy.observe.AlertStream;
 import dev.vpatch.proxy.observe.ProxyMetrics;
 import dev.vpatch.proxy.routing.RouteTable;
 import dev.vpatch.proxy.upstream.UpstreamPools;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +25,7 @@ public final class ProxyContext {
 
   private final AtomicReference<Settings> settings;
   private final Supplier<RuleSet> rules;
+  private final Function<List<Path>, RuleSet> routeRules;
   private final UpstreamPools pools;
   private final ProxyMetrics metrics;
   private final AlertStream alerts;
@@ -33,8 +37,18 @@ public final class ProxyContext {
    */
   public ProxyContext(ProxyConfig config, Supplier<RuleSet> rules, UpstreamPools pools, ProxyMetrics metrics,
       AlertStream alerts) {
+    this(config, rules, files -> null, pools, metrics, alerts);
+  }
+
+  /**
+   * @param routeRules the current rule set of a route with its own rule files (keyed by those files),
+   *     or null when there is none (then the proxy-wide rules apply)
+   */
+  public ProxyContext(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
+      UpstreamPools pools, ProxyMetrics metrics, AlertStream alerts) {
     this.settings = new AtomicReference<>(Settings.of(config));
     this.rules = rules;
+    this.routeRules = routeRules;
     this.pools = pools;
     this.metrics = metrics;
     this.alerts = alerts;
@@ -56,6 +70,17 @@ public final class ProxyContext {
 
   public Supplier<RuleSet> rules() {
     return rules;
+  }
+
+  /** The rule set for a request that {@code selection} routes (null: no route matched). */
+  public RuleSet rulesFor(RouteTable.Selection selection) {
+    if (selection != null && selection.route() != null && selection.route().rules() != null) {
+      RuleSet own = routeRules.apply(selection.route().rules());
+      if (own != null) {
+        return own;
+      }
+    }
+    return rules.get();
   }
 
   public UpstreamPools pools() {

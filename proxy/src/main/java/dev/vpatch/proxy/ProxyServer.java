@@ -14,6 +14,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +32,14 @@ public final class ProxyServer implements AutoCloseable {
   private final UpstreamPools pools;
   private final Channel listener;
 
-  private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts, int threads)
-      throws InterruptedException {
+  private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
+      ProxyMetrics metrics, AlertStream alerts, int threads) throws InterruptedException {
     TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
     this.transport = Transport.best();
     this.acceptors = transport.newGroup(1);
     this.workers = transport.newGroup(threads);
     this.pools = new UpstreamPools(config, transport);
-    this.context = new ProxyContext(config, rules, pools, metrics, alerts);
+    this.context = new ProxyContext(config, rules, routeRules, pools, metrics, alerts);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptors, workers)
         .channel(transport.serverChannel())
@@ -74,7 +77,17 @@ public final class ProxyServer implements AutoCloseable {
    */
   public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts,
       int threads) throws InterruptedException {
-    return new ProxyServer(config, rules, metrics, alerts, threads);
+    return new ProxyServer(config, rules, files -> null, metrics, alerts, threads);
+  }
+
+  /**
+   * Starts a proxy whose routes may have their own rules.
+   *
+   * @param routeRules the current rule set of the routes with the given rule files; null when unknown
+   */
+  public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
+      ProxyMetrics metrics, AlertStream alerts, int threads) throws InterruptedException {
+    return new ProxyServer(config, rules, routeRules, metrics, alerts, threads);
   }
 
   public InetSocketAddress address() {

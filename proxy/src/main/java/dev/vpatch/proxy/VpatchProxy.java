@@ -9,6 +9,7 @@ import dev.vpatch.proxy.observe.ProxyMetrics;
 import dev.vpatch.proxy.rules.HangupReload;
 import dev.vpatch.proxy.rules.RuleFileWatcher;
 import dev.vpatch.proxy.rules.RuleSetHolder;
+import dev.vpatch.proxy.rules.RouteRuleSets;
 import dev.vpatch.proxy.rules.RuleSources;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -19,6 +20,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,7 @@ public final class VpatchProxy implements AutoCloseable {
   private final AdminServer admin;
   private final String adminToken;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final RouteRuleSets routeRules = new RouteRuleSets();
   private volatile Options running;
   private RuleFileWatcher ruleWatcher;
 
@@ -75,8 +78,9 @@ public final class VpatchProxy implements AutoCloseable {
         rules = new RuleSetHolder(new RuleSources(options.crs(), options.rules(), config.engineMode(), audit));
         LOG.info("{} rules loaded", rules.get().ruleCount());
         watchRules(options.watch());
+        keep(routeRules).install(routeRules.prepare(config.routes(), rules.sources(), true), options.watch());
       }
-      server = keep(ProxyServer.start(config, rules == null ? () -> null : rules, new ProxyMetrics(registry),
+      server = keep(ProxyServer.start(config, rules == null ? () -> null : rules, routeRules, new ProxyMetrics(registry),
           alertFile == null ? null : new AlertStream(alertFile), options.threads()));
       if (options.admin() != null) {
         adminToken = options.adminToken() != null ? options.adminToken() : newToken();
@@ -146,7 +150,11 @@ public final class VpatchProxy implements AutoCloseable {
     if (source != null) {
       return apply(true);
     }
-    return rules != null ? rules.reload() : new RuleSetHolder.Outcome(false, 0, "the engine is off: no rules to reload");
+    if (rules == null) {
+      return new RuleSetHolder.Outcome(false, 0, "the engine is off: no rules to reload");
+    }
+    routeRules.reloadAll();
+    return rules.reload();
   }
 
   private synchronized RuleSetHolder.Outcome apply(boolean recompileRules) {
@@ -169,8 +177,15 @@ public final class VpatchProxy implements AutoCloseable {
     if (!restart.isEmpty()) {
       LOG.warn("{}: {} changed: needs restart, the running value stays until then", source.file(), String.join(", ", restart));
     }
+    Map<List<Path>, RuleSetHolder> nextRouteRules = Map.of();
     if (rules != null) {
       RuleSources nextSources = new RuleSources(effective.crs(), effective.rules(), effective.config().engineMode(), audit);
+      try {
+        nextRouteRules = routeRules.prepare(effective.config().routes(), nextSources, recompileRules);
+      } catch (RuntimeException e) {
+        LOG.error("configuration not applied, keeping the running one: route rules do not load: {}", e.getMessage());
+        return new RuleSetHolder.Outcome(false, ruleCount, e.getMessage());
+      }
       if (recompileRules || !nextSources.equals(rules.sources())) {
         RuleSetHolder.Outcome outcome = rules.replace(nextSources);
         if (!outcome.loaded()) {
@@ -179,8 +194,16 @@ public final class VpatchProxy implements AutoCloseable {
         }
         ruleCount = outcome.ruleCount();
       }
+      routeRules.widen(nextRouteRules);
     }
     server.update(effective.config());
+    if (rules != null) {
+      try {
+        routeRules.install(nextRouteRules, effective.watch());
+      } catch (IOException e) {
+        LOG.warn("cannot watch the route rule files: {}", e.toString());
+      }
+    }
     boolean rulesMoved = !effective.rules().equals(running.rules()) || !java.util.Objects.equals(effective.crs(), running.crs())
         || effective.watch() != running.watch();
     running = effective;

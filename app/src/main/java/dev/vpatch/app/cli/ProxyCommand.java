@@ -40,10 +40,11 @@ import picocli.CommandLine.Spec;
       "Several upstreams: a --config file (vpatch.yaml) lists routes by Host (exact or *.example.com, port ignored)"
           + " and/or path prefix (whole segments of the normalized path); the most specific host wins, then the longest"
           + " prefix; --upstream is the default route; no match and no default: 404 (after the rules ran). Paths are"
-          + " forwarded unchanged unless the route says strip-prefix: true.",
+          + " forwarded unchanged unless the route says strip-prefix: true. A route's own 'rules' load after the"
+          + " proxy-wide --crs and --rules, for its requests only.",
       "--config FILE: every option below is also a key of the YAML file (its long name without --, e.g."
           + " 'listen: 127.0.0.1:8080', 'rules: [a.conf, patches/]'), plus 'routes:' (a list of {host, path, upstream,"
-          + " strip-prefix}); options on the command line override the file; relative paths are relative to the file."
+          + " strip-prefix, rules}); options on the command line override the file; relative paths are relative to the file."
           + " The file is watched: routes, upstream, rules, crs, engine, fail-open, max-body and the timeouts"
           + " (but connect-timeout) reload atomically; a broken edit keeps the running configuration (logged with"
           + " file:line); listen, TLS, admin, logs, threads, connect-timeout and upstream-ca/-insecure need a restart."

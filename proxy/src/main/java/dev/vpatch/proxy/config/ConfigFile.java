@@ -31,7 +31,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ConfigFile {
   /** The keys of a route entry. */
-  public static final List<String> ROUTE_KEYS = List.of("host", "path", "upstream", "strip-prefix");
+  public static final List<String> ROUTE_KEYS = List.of("host", "path", "upstream", "strip-prefix", "rules");
 
   private final String name;
   private final Path base;
@@ -145,7 +145,7 @@ public final class ConfigFile {
 
   private List<Route> routes(Node value) {
     if (!(value instanceof SequenceNode)) {
-      throw error(value, "routes: must be a list of {host, path, upstream, strip-prefix}");
+      throw error(value, "routes: must be a list of {host, path, upstream, strip-prefix, rules}");
     }
     List<Route> routes = new ArrayList<>();
     List<Node> items = ((SequenceNode) value).getValue();
@@ -157,12 +157,13 @@ public final class ConfigFile {
 
   private Route route(Node item, String where) {
     if (!(item instanceof MappingNode)) {
-      throw error(item, where + ": must be a mapping with host, path, upstream, strip-prefix");
+      throw error(item, where + ": must be a mapping with host, path, upstream, strip-prefix, rules");
     }
     String host = null;
     String path = null;
     String upstream = null;
     boolean strip = false;
+    List<Path> rules = null;
     Set<String> seen = new HashSet<>();
     for (NodeTuple entry : ((MappingNode) item).getValue()) {
       String key = keyOf(entry, seen);
@@ -173,6 +174,7 @@ public final class ConfigFile {
         case "path": path = scalar(value, qualified); break;
         case "upstream": upstream = scalar(value, qualified); break;
         case "strip-prefix": strip = bool(value, qualified); break;
+        case "rules": rules = paths(value, qualified); break;
         default:
           throw error(entry.getKeyNode(), qualified + ": unknown key (known: " + String.join(", ", ROUTE_KEYS) + ")");
       }
@@ -184,7 +186,7 @@ public final class ConfigFile {
       throw error(item, where + ": needs a host or a path (the default route is upstream:)");
     }
     try {
-      return Route.of(host, path, upstream, strip);
+      return Route.of(host, path, upstream, strip, rules);
     } catch (IllegalArgumentException e) {
       throw error(item, where + ": " + e.getMessage());
     }

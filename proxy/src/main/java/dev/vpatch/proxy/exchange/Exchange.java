@@ -129,6 +129,7 @@ public final class Exchange implements UpstreamListener {
     this.requestComplete = !hasBody;
     this.upgrade = isWebSocketUpgrade(request) && !hasBody;
     context.metrics().request();
+    route = routes.select(request.headers().get(HttpHeaderNames.HOST), request.uri());
 
     if (!checkExpect()) {
       return;
@@ -182,7 +183,7 @@ public final class Exchange implements UpstreamListener {
   }
 
   private boolean startTransaction() {
-    RuleSet rules = context.rules().get();
+    RuleSet rules = context.rulesFor(route);
     if (rules == null) {
       return true;
     }
@@ -290,12 +291,9 @@ public final class Exchange implements UpstreamListener {
 
   private void connectUpstream() {
     if (route == null) {
-      route = routes.select(request.headers().get(HttpHeaderNames.HOST), request.uri());
-      if (route == null) {
-        // Nothing serves this host and path: answered here, after the rules had their say.
-        finishWith(ErrorPages.page(404, null, !requestComplete), requestComplete);
-        return;
-      }
+      // Nothing serves this host and path: answered here, after the rules had their say.
+      finishWith(ErrorPages.page(404, null, !requestComplete), requestComplete);
+      return;
     }
     state = State.CONNECTING;
     if (requestComplete && replay == null) {

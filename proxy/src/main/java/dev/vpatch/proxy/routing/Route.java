@@ -1,6 +1,8 @@
 package dev.vpatch.proxy.routing;
 
 import dev.vpatch.proxy.upstream.Upstream;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One line of the route table.
@@ -9,9 +11,12 @@ import dev.vpatch.proxy.upstream.Upstream;
  * @param pathPrefix which paths it serves ("/api" serves /api and /api/..., not /apix), or null for any
  * @param upstream where matching requests go
  * @param stripPrefix whether the prefix is removed from the path sent upstream
+ * @param rules rule files or directories loaded after the proxy-wide rules for this route's
+ *     requests, or null when the route uses the proxy-wide rules only
  */
-public record Route(HostPattern host, String pathPrefix, Upstream upstream, boolean stripPrefix) {
+public record Route(HostPattern host, String pathPrefix, Upstream upstream, boolean stripPrefix, List<Path> rules) {
   public Route {
+    rules = rules == null ? null : List.copyOf(rules);
     if (pathPrefix != null) {
       pathPrefix = normalizePrefix(pathPrefix);
     }
@@ -22,7 +27,12 @@ public record Route(HostPattern host, String pathPrefix, Upstream upstream, bool
 
   /** Builds a route from its textual parts (host and path may be null). */
   public static Route of(String host, String path, String upstream, boolean stripPrefix) {
-    return new Route(host == null ? null : HostPattern.parse(host), path, Upstream.parse(upstream), stripPrefix);
+    return of(host, path, upstream, stripPrefix, null);
+  }
+
+  /** Builds a route with its own rule files (null: the proxy-wide rules only). */
+  public static Route of(String host, String path, String upstream, boolean stripPrefix, List<Path> rules) {
+    return new Route(host == null ? null : HostPattern.parse(host), path, Upstream.parse(upstream), stripPrefix, rules);
   }
 
   private static String normalizePrefix(String prefix) {
@@ -55,6 +65,6 @@ public record Route(HostPattern host, String pathPrefix, Upstream upstream, bool
   @Override
   public String toString() {
     return (host == null ? "*" : host.toString()) + (pathPrefix == null ? "" : pathPrefix) + " -> " + upstream
-        + (stripPrefix ? " (strip-prefix)" : "");
+        + (stripPrefix ? " (strip-prefix)" : "") + (rules == null ? "" : " rules " + rules);
   }
 }

@@ -33,6 +33,7 @@ class ConfigFileTest {
         "  - path: /api",
         "    upstream: http://api:9000",
         "    strip-prefix: true",
+        "    rules: [api.conf]",
         "tls-cert: tls/cert.pem",
         "tls-key: /etc/key.pem",
         "rules: [patches, extra.conf]",
@@ -60,6 +61,8 @@ class ConfigFileTest {
     assertThat(s.routes.get(0).host().toString()).isEqualTo("shop.example.com");
     assertThat(s.routes.get(0).upstream().tls()).isTrue();
     assertThat(s.routes.get(1).stripPrefix()).isTrue();
+    assertThat(s.routes.get(0).rules()).isNull();
+    assertThat(s.routes.get(1).rules()).containsExactly(dir.resolve("api.conf"));
     assertThat(s.tlsCert).isEqualTo(dir.resolve("tls/cert.pem"));
     assertThat(s.tlsKey).isEqualTo(Path.of("/etc/key.pem"));
     assertThat(s.rules).containsExactly(dir.resolve("patches"), dir.resolve("extra.conf"));

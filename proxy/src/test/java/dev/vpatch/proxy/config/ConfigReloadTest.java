@@ -142,6 +142,33 @@ class ConfigReloadTest {
   }
 
   @Test
+  void aRouteWithItsOwnRulesAddsThemToTheProxyWideRulesForItsRequestsOnly() throws Exception {
+    Files.writeString(dir.resolve("api-patch.conf"), "SecRule ARGS \"@contains apibad\" \"id:2001,phase:1,deny\"\n");
+    start("listen: 127.0.0.1:0\nadmin: none\nthreads: 1\nrules: [patch.conf]\nupstream: " + green.uri() + "\n"
+        + "routes:\n  - path: /api\n    upstream: " + blue.uri() + "\n    rules: [api-patch.conf]\n");
+    assertThat(get("/api/q?x=apibad").status()).isEqualTo(403);
+    assertThat(get("/api/q?x=attack").status()).isEqualTo(403);
+    assertThat(get("/api/q?x=fine").status()).isEqualTo(200);
+    assertThat(get("/other?x=apibad").status()).isEqualTo(200);
+    assertThat(get("/other?x=attack").status()).isEqualTo(403);
+    assertThat(green.take().uri()).isEqualTo("/other?x=apibad");
+
+    Files.writeString(dir.resolve("api-patch.conf"), "SecRule ARGS \"@contains newbad\" \"id:2001,phase:1,deny\"\n");
+    await(() -> {
+      try {
+        return get("/api/q?x=newbad").status() == 403;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+    assertThat(get("/api/q?x=apibad").status()).isEqualTo(200);
+
+    Files.writeString(dir.resolve("api-patch.conf"), "SecRule ARGS \"@nope\" \"id:2001,deny\"\n");
+    assertThat(proxy.reload().loaded()).isFalse();
+    assertThat(get("/api/q?x=newbad").status()).isEqualTo(403);
+  }
+
+  @Test
   void restartOnlySettingsAreKept() throws Exception {
     start(config(blue, "on", ""));
     int port = proxy.server().port();
