@@ -115,4 +115,15 @@ class UpstreamTlsTest {
       assertThat(backend.take().uri()).isEqualTo("/secure");
     }
   }
+
+  @Test
+  void anUnusableCaFileStopsTheStartWithTheReason() throws Exception {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new dev.vpatch.proxy.upstream.UpstreamTls(dir.resolve("missing.pem"), false))
+        .hasMessageContaining("upstream-ca: cannot read").hasMessageContaining("missing.pem");
+    Path garbage = dir.resolve("garbage.pem");
+    java.nio.file.Files.writeString(garbage, "not a certificate\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.vpatch.proxy.upstream.UpstreamTls(garbage, false))
+        .hasMessageContaining("upstream-ca: cannot use").hasMessageContaining("garbage.pem");
+  }
 }

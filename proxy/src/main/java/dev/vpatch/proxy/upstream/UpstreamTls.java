@@ -40,7 +40,11 @@ public final class UpstreamTls {
         if (!Files.isReadable(trustedCas)) {
           throw new IllegalArgumentException("upstream-ca: cannot read " + trustedCas);
         }
-        builder.trustManager(trustedCas.toFile());
+        try {
+          builder.trustManager(trustedCas.toFile());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("upstream-ca: cannot use " + trustedCas + ": " + e.getMessage(), e);
+        }
       }
     }
     try {
