@@ -14,6 +14,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +25,15 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
-  private final ProxyConfig config;
+  private final ProxyContext context;
   private final Transport transport;
   private final EventLoopGroup acceptors;
   private final EventLoopGroup workers;
   private final UpstreamPools pools;
   private final Channel listener;
 
-  private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts, int threads)
-      throws InterruptedException {
-    this.config = config;
+  private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
+      ProxyMetrics metrics, AlertStream alerts, int threads) throws InterruptedException {
     TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
     this.transport = Transport.best();
     this.acceptors = transport.newGroup(1);
@@ -40,7 +42,7 @@ public final class ProxyServer implements AutoCloseable {
     // request than 2).
     this.workers = transport.newGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     this.pools = new UpstreamPools(config, transport);
-    ProxyContext context = new ProxyContext(config, rules, pools, metrics, alerts);
+    this.context = new ProxyContext(config, rules, routeRules, pools, metrics, alerts);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptors, workers)
         .channel(transport.serverChannel())
@@ -66,7 +68,7 @@ public final class ProxyServer implements AutoCloseable {
       throw e;
     }
     LOG.info("vpatch proxy listening on {} ({}), upstream {}, engine {}", listener.localAddress(), transport.name(),
-        config.upstream(), config.engineMode());
+        config.routeTable(), config.engineMode());
   }
 
   /**
@@ -78,7 +80,17 @@ public final class ProxyServer implements AutoCloseable {
    */
   public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts,
       int threads) throws InterruptedException {
-    return new ProxyServer(config, rules, metrics, alerts, threads);
+    return new ProxyServer(config, rules, files -> null, metrics, alerts, threads);
+  }
+
+  /**
+   * Starts a proxy whose routes may have their own rules.
+   *
+   * @param routeRules the current rule set of the routes with the given rule files; null when unknown
+   */
+  public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
+      ProxyMetrics metrics, AlertStream alerts, int threads) throws InterruptedException {
+    return new ProxyServer(config, rules, routeRules, metrics, alerts, threads);
   }
 
   public InetSocketAddress address() {
@@ -93,8 +105,18 @@ public final class ProxyServer implements AutoCloseable {
     return transport.name();
   }
 
+  /** The configuration in force. */
   public ProxyConfig config() {
-    return config;
+    return context.config();
+  }
+
+  /**
+   * Replaces the configuration for the requests that start from now on (routes, engine mode, limits,
+   * timeouts). The listen address, TLS files, upstream TLS trust and pool sizes stay those the server
+   * started with; the caller reports those as needing a restart.
+   */
+  public void update(ProxyConfig next) {
+    context.update(next);
   }
 
   /** Blocks until the listener closes. */

@@ -1,18 +1,19 @@
 package dev.vpatch.app.cli;
 
-import dev.vpatch.engine.seclang.SecLangException;
-import dev.vpatch.proxy.EngineMode;
-import dev.vpatch.proxy.ProxyConfig;
 import dev.vpatch.app.admin.AdminServer;
+import dev.vpatch.engine.seclang.SecLangException;
 import dev.vpatch.patches.PatchService;
 import dev.vpatch.patches.generator.RuleIdRange;
+import dev.vpatch.proxy.EngineMode;
 import dev.vpatch.proxy.VpatchProxy;
+import dev.vpatch.proxy.config.ConfigFile;
+import dev.vpatch.proxy.config.HostPort;
+import dev.vpatch.proxy.config.ProxySettings;
+import dev.vpatch.proxy.upstream.Upstream;
 import dev.vpatch.store.Store;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vpatch proxy}: the reverse proxy that enforces rules in front of an upstream. */
+/** {@code vpatch proxy}: the reverse proxy that enforces rules in front of one or more upstreams. */
 @Command(
     name = "proxy",
     mixinStandardHelpOptions = true,
@@ -32,16 +33,38 @@ import picocli.CommandLine.Spec;
       "vpatch's built-in defaults load first (SecRuleEngine On, request bodies parsed: urlencoded, multipart, JSON,"
           + " XML; ModSecurity's recommended limits; SecDefaultAction for phases 1 and 2 'log,auditlog,deny,status:403',"
           + " so 'block' denies), then --crs, then --rules in order; later rules override.",
+      "Clients may speak HTTP/1.1, HTTP/2 over TLS (--tls-cert, ALPN) or cleartext HTTP/2 (prior knowledge, or"
+          + " Upgrade: h2c on body-less requests); upstreams are spoken to in HTTP/1.1, over TLS for https:// URLs.",
       "Rule files are watched and reloaded on change, on SIGHUP and on POST /reload of the admin endpoint;"
           + " a broken file keeps the running rules and is reported with file:line.",
-      "Example: vpatch proxy --upstream http://127.0.0.1:3000 --rules patch.conf"
+      "Several upstreams: a --config file (vpatch.yaml) lists routes by Host (exact or *.example.com, port ignored)"
+          + " and/or path prefix (whole segments of the normalized path); the most specific host wins, then the longest"
+          + " prefix; --upstream is the default route; no match and no default: 404 (after the rules ran). Paths are"
+          + " forwarded unchanged unless the route says strip-prefix: true. A route's own 'rules' load after the"
+          + " proxy-wide --crs and --rules, for its requests only.",
+      "--config FILE: every option below is also a key of the YAML file (its long name without --, e.g."
+          + " 'listen: 127.0.0.1:8080', 'rules: [a.conf, patches/]'), plus 'routes:' (a list of {host, path, upstream,"
+          + " strip-prefix, rules}); options on the command line override the file; relative paths are relative to the file."
+          + " The file is watched: routes, upstream, rules, crs, engine, fail-open, max-body and the timeouts"
+          + " (but connect-timeout) reload atomically; a broken edit keeps the running configuration (logged with"
+          + " file:line); listen, TLS, admin, logs, threads, connect-timeout and upstream-ca/-insecure need a restart."
+          + " See vpatch.example.yaml.",
+      "Examples: vpatch proxy --upstream http://127.0.0.1:3000 --rules patch.conf",
+      "          vpatch proxy --config vpatch.yaml"
     })
 public final class ProxyCommand implements Callable<Integer> {
-  @Option(names = "--upstream", required = true, paramLabel = "URL", description = "The protected application, e.g. http://127.0.0.1:3000.")
-  URI upstream;
+  @Option(names = "--config", paramLabel = "YAML",
+      description = "Read settings and routes from this vpatch.yaml (watched and reloaded); command-line options override it.")
+  Path config;
 
-  @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
-      description = "Address to accept clients on (default: ${DEFAULT-VALUE}; use 0.0.0.0:PORT for all interfaces).")
+  @Option(names = "--upstream", paramLabel = "URL",
+      description = "The protected application (the default route), e.g. http://127.0.0.1:3000 or https://app.internal."
+          + " Required unless --config gives upstream or routes.")
+  String upstream;
+
+  @Option(names = "--listen", paramLabel = "HOST:PORT",
+      description = "Address to accept clients on (default: " + ProxySettings.DEFAULT_LISTEN
+          + "; use 0.0.0.0:PORT for all interfaces).")
   String listen;
 
   @Option(names = "--tls-cert", paramLabel = "PEM",
@@ -53,19 +76,19 @@ public final class ProxyCommand implements Callable<Integer> {
 
   @Option(names = {"-r", "--rules"}, paramLabel = "FILE|DIR",
       description = "Rule file, or directory whose *.conf files load in name order (repeatable).")
-  List<Path> rules = new ArrayList<>();
+  List<Path> rules;
 
   @Option(names = "--crs", paramLabel = "DIR",
       description = "Load the OWASP CRS in DIR: DIR/crs-setup.conf.example, then DIR/rules/*.conf.")
   Path crs;
 
-  @Option(names = "--engine", paramLabel = "MODE", defaultValue = "on",
+  @Option(names = "--engine", paramLabel = "MODE",
       description = "on (enforce verdicts), detection-only (log \"would have blocked\", never block) or off (plain proxy)."
-          + " Default: ${DEFAULT-VALUE}.")
+          + " Default: on.")
   String engine;
 
   @Option(names = "--fail-open", description = "When the engine fails on a request, forward it uninspected instead of answering 500.")
-  boolean failOpen;
+  Boolean failOpen;
 
   @Option(names = "--audit-log", paramLabel = "FILE", description = "Append audit records (ModSecurity v3 JSON, one per line) to FILE.")
   Path auditLog;
@@ -74,8 +97,9 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "Append one JSON line per matched rule (transaction, client, rule id, msg, matched data, action) to FILE.")
   Path alertLog;
 
-  @Option(names = "--admin", paramLabel = "HOST:PORT|none", defaultValue = "127.0.0.1:9180",
-      description = "Admin endpoint (/health, /ready, /metrics, POST /reload), Bearer-token protected. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--admin", paramLabel = "HOST:PORT|none",
+      description = "Admin endpoint (/health, /ready, /metrics, POST /reload), Bearer-token protected. Default: "
+          + ProxySettings.DEFAULT_ADMIN + ".")
   String admin;
 
   @Option(names = "--admin-token", paramLabel = "TOKEN",
@@ -86,23 +110,43 @@ public final class ProxyCommand implements Callable<Integer> {
       description = "Also enforce the active virtual patches of the store (--db): log-only ones log \"would have blocked\","
           + " blocking ones block; reloaded within a second or two whenever a patch changes (vpatch patch deploy ...)."
           + " The lifecycle REST API (/api/..., as vpatch admin serves it) is then also on the admin endpoint.")
-  boolean storePatches;
+  Boolean storePatches;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--no-watch", description = "Do not reload when rule files change (SIGHUP and /reload still work).")
-  boolean noWatch;
+  Boolean noWatch;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Event loop threads (default: 1 per core).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N", description = "Event loop threads (default: 0, meaning 1 per core).")
+  Integer threads;
 
-  @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1073741824",
-      description = "Largest request body accepted at all, inspected or not (413 beyond). Default: ${DEFAULT-VALUE}.")
-  long maxBody;
+  @Option(names = "--max-body", paramLabel = "BYTES",
+      description = "Largest request body accepted at all, inspected or not (413 beyond). Default: 1073741824.")
+  Long maxBody;
 
-  @Option(names = "--response-timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Longest wait for the upstream's response head (504 beyond). Default: ${DEFAULT-VALUE}.")
-  long responseTimeout;
+  @Option(names = "--response-timeout", paramLabel = "SECONDS",
+      description = "Longest wait for the upstream's response head (504 beyond). Default: 60.")
+  Long responseTimeout;
+
+  @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+      description = "Longest wait to connect to an upstream (502 beyond). Default: 5.")
+  Long connectTimeout;
+
+  @Option(names = "--header-timeout", paramLabel = "SECONDS",
+      description = "Longest time a client may take to send a request head; also the keep-alive idle time. Default: 60.")
+  Long headerTimeout;
+
+  @Option(names = "--body-timeout", paramLabel = "SECONDS",
+      description = "Longest pause between two reads of a request body (408 beyond). Default: 60.")
+  Long bodyTimeout;
+
+  @Option(names = "--upstream-ca", paramLabel = "PEM",
+      description = "https upstreams: trust the CAs in this PEM file instead of the JDK's (the host name is still verified).")
+  Path upstreamCa;
+
+  @Option(names = "--upstream-insecure",
+      description = "https upstreams: accept any certificate, no verification at all (logged as a warning; tests only).")
+  Boolean upstreamInsecure;
 
   @Override
   public Integer call() throws Exception {
@@ -114,18 +158,16 @@ public final class ProxyCommand implements Callable<Integer> {
       return 2;
     }
     StorePatchFeed feed = null;
-    if (storePatches) {
+    Path feedFile = null;
+    if (Boolean.TRUE.equals(settings().storePatches)) {
       Store store = DbOption.from(spec).open();
-      Path file = Files.createTempDirectory("vpatch-store-patches").resolve("active-patches.conf");
-      feed = new StorePatchFeed(store, file);
-      List<Path> withPatches = new ArrayList<>(options.rules());
-      withPatches.add(file);
-      options = new VpatchProxy.Options(options.config(), options.crs(), withPatches, options.auditLog(),
-          options.alertLog(), options.admin(), options.adminToken(), options.watch(), options.threads());
+      feedFile = Files.createTempDirectory("vpatch-store-patches").resolve("active-patches.conf");
+      feed = new StorePatchFeed(store, feedFile);
+      options = withRules(options, feedFile);
     }
     VpatchProxy proxy;
     try {
-      proxy = VpatchProxy.start(options);
+      proxy = config == null ? VpatchProxy.start(options) : VpatchProxy.start(options, configSource(feedFile));
     } catch (SecLangException e) {
       System.err.println("vpatch proxy: rules do not load: " + e.getMessage());
       return 1;
@@ -145,12 +187,40 @@ public final class ProxyCommand implements Callable<Integer> {
       stopped.countDown();
     }, "vpatch-shutdown"));
     System.err.printf("vpatch proxy: http://%s:%d -> %s (engine %s, %s)%n", proxy.server().address().getHostString(),
-        proxy.server().port(), upstream, engine, proxy.server().transportName());
+        proxy.server().port(), proxy.options().config().routeTable(), proxy.options().config().engineMode(),
+        proxy.server().transportName());
     if (proxy.admin() != null && options.adminToken() == null) {
       System.err.println("vpatch proxy: admin token (generated): " + proxy.adminToken());
     }
     stopped.await();
     return 0;
+  }
+
+  private static VpatchProxy.Options withRules(VpatchProxy.Options options, Path extra) {
+    List<Path> withPatches = new ArrayList<>(options.rules());
+    withPatches.add(extra);
+    return new VpatchProxy.Options(options.config(), options.crs(), withPatches, options.auditLog(), options.alertLog(),
+        options.admin(), options.adminToken(), options.watch(), options.threads());
+  }
+
+  /** Re-reads --config with the command line over it, the store's patch file kept at the end of the rules. */
+  private VpatchProxy.ConfigSource configSource(Path feedFile) {
+    return new VpatchProxy.ConfigSource() {
+      @Override
+      public Path file() {
+        return config;
+      }
+
+      @Override
+      public VpatchProxy.Options load() {
+        ProxySettings settings = settings();
+        if (Boolean.TRUE.equals(settings.storePatches) != (feedFile != null)) {
+          System.err.println("vpatch proxy: " + config + ": store-patches changed: needs restart, the running value stays");
+        }
+        VpatchProxy.Options loaded = settings.toOptions(System.getenv("VPATCH_ADMIN_TOKEN"));
+        return feedFile == null ? loaded : withRules(loaded, feedFile);
+      }
+    };
   }
 
   /** With --store-patches, the lifecycle REST API (/api/...) shares the admin port and its token. */
@@ -165,20 +235,46 @@ public final class ProxyCommand implements Callable<Integer> {
     }
   }
 
+  /** The file's settings (if any) with the command line's over them. */
+  ProxySettings settings() {
+    ProxySettings file = config == null ? new ProxySettings() : ConfigFile.read(config);
+    return file.overriddenBy(commandLine());
+  }
+
   VpatchProxy.Options options() {
-    EngineMode mode = EngineMode.parse(engine);
-    InetSocketAddress listenAddress = HostPort.parse(listen, "--listen");
-    ProxyConfig defaults = ProxyConfig.defaults(upstream);
-    ProxyConfig config = new ProxyConfig(listenAddress.getHostString(), listenAddress.getPort(), upstream, mode, !failOpen,
-        defaults.maxRequestLineBytes(), defaults.maxHeaderBytes(), defaults.maxHeaderCount(), maxBody,
-        defaults.maxBufferedBodyBytes(), defaults.headerTimeout(), defaults.bodyTimeout(), defaults.connectTimeout(),
-        Duration.ofSeconds(responseTimeout), defaults.upstreamIdleTimeout(), defaults.maxUpstreamConnectionsPerThread(),
-        tlsCert, tlsKey);
-    InetSocketAddress adminAddress = admin.equalsIgnoreCase("none") ? null : HostPort.parse(admin, "--admin");
-    if (adminAddress != null) {
-      adminAddress = new InetSocketAddress(adminAddress.getHostString(), adminAddress.getPort());
+    return settings().toOptions(System.getenv("VPATCH_ADMIN_TOKEN"));
+  }
+
+  /** Only the options given on the command line; everything else null. */
+  private ProxySettings commandLine() {
+    ProxySettings cli = new ProxySettings();
+    if (upstream != null) {
+      Upstream.parse(upstream);
+      cli.upstream = URI.create(upstream.trim());
     }
-    String token = adminToken != null ? adminToken : System.getenv("VPATCH_ADMIN_TOKEN");
-    return new VpatchProxy.Options(config, crs, rules, auditLog, alertLog, adminAddress, token, !noWatch, threads);
+    cli.listen = listen == null ? null : HostPort.parse(listen, "--listen");
+    cli.tlsCert = tlsCert;
+    cli.tlsKey = tlsKey;
+    cli.rules = rules;
+    cli.crs = crs;
+    cli.engine = engine == null ? null : EngineMode.parse(engine);
+    cli.failOpen = failOpen;
+    cli.auditLog = auditLog;
+    cli.alertLog = alertLog;
+    if (admin != null) {
+      cli.admin(admin, "--admin");
+    }
+    cli.adminToken = adminToken;
+    cli.storePatches = storePatches;
+    cli.noWatch = noWatch;
+    cli.threads = threads;
+    cli.maxBody = maxBody;
+    cli.responseTimeout = responseTimeout;
+    cli.connectTimeout = connectTimeout;
+    cli.headerTimeout = headerTimeout;
+    cli.bodyTimeout = bodyTimeout;
+    cli.upstreamCa = upstreamCa;
+    cli.upstreamInsecure = upstreamInsecure;
+    return cli;
   }
 }

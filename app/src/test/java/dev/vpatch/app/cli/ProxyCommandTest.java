@@ -63,7 +63,52 @@ class ProxyCommandTest {
     cli.setOut(new PrintWriter(out));
     assertThat(cli.execute("proxy", "--help")).isZero();
     assertThat(out.toString()).contains("--upstream", "--listen", "--rules", "--crs", "--engine", "--audit-log",
-        "--alert-log", "--admin", "--admin-token");
+        "--alert-log", "--admin", "--admin-token", "--config", "routes:", "strip-prefix", "--upstream-ca",
+        "--upstream-insecure", "--connect-timeout", "--header-timeout", "--body-timeout", "example.yaml");
+  }
+
+  @Test
+  void aConfigFileGivesEverySettingAndTheCommandLineOverridesIt(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("vpatch.yaml");
+    java.nio.file.Files.writeString(file, String.join("\n",
+        "upstream: http://app:8080",
+        "listen: 127.0.0.1:7000",
+        "engine: detection-only",
+        "rules: [patch.conf]",
+        "admin: none",
+        "routes:",
+        "  - host: api.example.com",
+        "    upstream: https://api:8443",
+        ""));
+    VpatchProxy.Options fromFile = parse("--config", file.toString()).options();
+    assertThat(fromFile.config().listenPort()).isEqualTo(7000);
+    assertThat(fromFile.config().engineMode()).isEqualTo(EngineMode.DETECTION_ONLY);
+    assertThat(fromFile.rules()).containsExactly(dir.resolve("patch.conf"));
+    assertThat(fromFile.admin()).isNull();
+    assertThat(fromFile.config().routeTable().routes()).hasSize(1);
+
+    VpatchProxy.Options overridden = parse("--config", file.toString(), "--engine", "on", "--listen", "127.0.0.1:7001",
+        "--rules", "other.conf", "--upstream", "http://other:1").options();
+    assertThat(overridden.config().listenPort()).isEqualTo(7001);
+    assertThat(overridden.config().engineMode()).isEqualTo(EngineMode.ON);
+    assertThat(overridden.rules()).containsExactly(Path.of("other.conf"));
+    assertThat(overridden.config().upstream()).hasToString("http://other:1");
+    assertThat(overridden.admin()).isNull();
+    assertThat(overridden.config().routeTable().routes()).hasSize(1);
+  }
+
+  @Test
+  void aBrokenConfigFileStopsTheStartWithFileLineAndKey(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("vpatch.yaml");
+    java.nio.file.Files.writeString(file, "upstream: http://app:8080\nthreads: lots\n");
+    assertThatThrownBy(() -> parse("--config", file.toString()).options())
+        .hasMessageContaining("vpatch.yaml:2: threads: must be a whole number");
+  }
+
+  @Test
+  void withoutUpstreamOrRoutesTheProxyDoesNotStart() {
+    assertThatThrownBy(() -> parse().options()).hasMessageContaining("no upstream");
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class AdminServer implements AutoCloseable {
   private final HttpServer server;
   private final byte[] token;
   private final RuleSetHolder rules;
+  private final java.util.function.Supplier<RuleSetHolder.Outcome> reloader;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier ready;
 
@@ -36,11 +37,22 @@ public final class AdminServer implements AutoCloseable {
    */
   public AdminServer(InetSocketAddress address, String token, RuleSetHolder rules, PrometheusMeterRegistry registry,
       BooleanSupplier ready) throws IOException {
+    this(address, token, rules, rules == null ? null : rules::reload, registry, ready);
+  }
+
+  /**
+   * @param reloader what POST /reload runs (e.g. re-reading the config file, then the rules); null
+   *     when the engine is off
+   */
+  public AdminServer(InetSocketAddress address, String token, RuleSetHolder rules,
+      java.util.function.Supplier<RuleSetHolder.Outcome> reloader, PrometheusMeterRegistry registry,
+      BooleanSupplier ready) throws IOException {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException("the admin server needs a token");
     }
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.rules = rules;
+    this.reloader = reloader;
     this.registry = registry;
     this.ready = ready;
     this.server = HttpServer.create(address, 16);
@@ -75,11 +87,11 @@ public final class AdminServer implements AutoCloseable {
       send(exchange, 405, "text/plain", "use POST\n");
       return;
     }
-    if (rules == null) {
+    if (reloader == null) {
       send(exchange, 409, "text/plain", "the engine is off: no rules to reload\n");
       return;
     }
-    RuleSetHolder.Outcome outcome = rules.reload();
+    RuleSetHolder.Outcome outcome = reloader.get();
     StringWriter out = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();

@@ -5,8 +5,10 @@ import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.proxy.EngineMode;
+import dev.vpatch.proxy.ProxyConfig;
 import dev.vpatch.proxy.ProxyContext;
 import dev.vpatch.proxy.observe.AlertStream;
+import dev.vpatch.proxy.routing.RouteTable;
 import dev.vpatch.proxy.upstream.UpstreamListener;
 import dev.vpatch.proxy.upstream.UpstreamPools;
 import io.netty.buffer.ByteBuf;
@@ -59,6 +61,8 @@ public final class Exchange implements UpstreamListener {
   }
 
   private final ProxyContext context;
+  private final ProxyConfig config;
+  private final RouteTable routes;
   private final ClientConnection client;
   private final Channel clientChannel;
 
@@ -75,6 +79,7 @@ public final class Exchange implements UpstreamListener {
   private List<ByteBuf> replay;
   private boolean retried;
 
+  private RouteTable.Selection route;
   private Channel upstream;
   private ScheduledFuture<?> responseTimer;
   private boolean skippingInterim;
@@ -90,6 +95,9 @@ public final class Exchange implements UpstreamListener {
 
   public Exchange(ProxyContext context, ClientConnection client) {
     this.context = context;
+    ProxyContext.Settings settings = context.settings();
+    this.config = settings.config();
+    this.routes = settings.routes();
     this.client = client;
     this.clientChannel = client.channel();
   }
@@ -121,11 +129,12 @@ public final class Exchange implements UpstreamListener {
     this.requestComplete = !hasBody;
     this.upgrade = isWebSocketUpgrade(request) && !hasBody;
     context.metrics().request();
+    route = routes.select(request.headers().get(HttpHeaderNames.HOST), request.uri());
 
     if (!checkExpect()) {
       return;
     }
-    if (context.config().engineMode() != EngineMode.OFF && !startTransaction()) {
+    if (config.engineMode() != EngineMode.OFF && !startTransaction()) {
       return;
     }
     if (hasBody) {
@@ -141,7 +150,7 @@ public final class Exchange implements UpstreamListener {
       inspectBody = false;
     }
     if (inspectBody) {
-      inspectLimit = Math.min(tx.requestBodyLimit(), context.config().maxBufferedBodyBytes());
+      inspectLimit = Math.min(tx.requestBodyLimit(), config.maxBufferedBodyBytes());
       state = State.BUFFERING_BODY;
       client.readMoreRequestBody();
       return;
@@ -174,7 +183,7 @@ public final class Exchange implements UpstreamListener {
   }
 
   private boolean startTransaction() {
-    RuleSet rules = context.rules().get();
+    RuleSet rules = context.rulesFor(route);
     if (rules == null) {
       return true;
     }
@@ -281,6 +290,11 @@ public final class Exchange implements UpstreamListener {
   }
 
   private void connectUpstream() {
+    if (route == null) {
+      // Nothing serves this host and path: answered here, after the rules had their say.
+      finishWith(ErrorPages.page(404, null, !requestComplete), requestComplete);
+      return;
+    }
     state = State.CONNECTING;
     if (requestComplete && replay == null) {
       replay = new ArrayList<>(pendingBody.size());
@@ -288,7 +302,7 @@ public final class Exchange implements UpstreamListener {
         replay.add(content.content().retainedDuplicate());
       }
     }
-    context.pools().acquire(clientChannel.eventLoop()).addListener(this::upstreamAcquired);
+    context.pools().acquire(clientChannel.eventLoop(), route.upstream()).addListener(this::upstreamAcquired);
   }
 
   private void upstreamAcquired(Future<? super Channel> future) {
@@ -367,7 +381,7 @@ public final class Exchange implements UpstreamListener {
       out.add(name, header.getValue());
     }
     if (host == null) {
-      out.add(HttpHeaderNames.HOST, context.config().upstreamAuthority());
+      out.add(HttpHeaderNames.HOST, route.upstream().authority());
     }
     if (!forwardedFor) {
       out.add("X-Forwarded-For", clientAddress);
@@ -380,14 +394,14 @@ public final class Exchange implements UpstreamListener {
     if (host != null) {
       out.add("X-Forwarded-Host", host);
     }
-    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(), out);
+    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), route.target(), out);
   }
 
   private void awaitResponse() {
     state = State.AWAITING_RESPONSE;
     responseTimer = clientChannel.eventLoop().schedule(
-        () -> upstreamFailed(new TimeoutException("no response head within " + context.config().responseTimeout())),
-        context.config().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        () -> upstreamFailed(new TimeoutException("no response head within " + config.responseTimeout())),
+        config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   // ---- response side ----
@@ -433,7 +447,7 @@ public final class Exchange implements UpstreamListener {
           return;
         }
         if (mayHaveBody(head) && tx.responseBodyAccess()) {
-          inspectLimit = Math.min(tx.responseBodyLimit(), context.config().maxBufferedBodyBytes());
+          inspectLimit = Math.min(tx.responseBodyLimit(), config.maxBufferedBodyBytes());
           state = State.BUFFERING_RESPONSE;
           return;
         }
@@ -648,7 +662,7 @@ public final class Exchange implements UpstreamListener {
       return false;
     }
     verdict = interruption;
-    if (context.config().engineMode() == EngineMode.DETECTION_ONLY || tx.detectionOnly()) {
+    if (config.engineMode() == EngineMode.DETECTION_ONLY || tx.detectionOnly()) {
       return false;
     }
     enforced = true;
@@ -672,7 +686,7 @@ public final class Exchange implements UpstreamListener {
     context.metrics().engineError();
     String id = tx == null ? "(no transaction)" : tx.id();
     LOG.error("engine failed on transaction {}", id, e);
-    if (!context.config().failClosed()) {
+    if (!config.failClosed()) {
       closeTransactionQuietly();
       return true;
     }
@@ -705,7 +719,7 @@ public final class Exchange implements UpstreamListener {
       return;
     }
     context.metrics().upstreamError();
-    LOG.warn("upstream {} failed: {}", context.config().upstream(), cause.toString());
+    LOG.warn("upstream {} failed: {}", route.upstream(), cause.toString());
     if (responseHeadSent) {
       finishByClosing();
       return;

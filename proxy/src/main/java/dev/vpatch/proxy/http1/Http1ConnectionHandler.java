@@ -4,6 +4,7 @@ import dev.vpatch.proxy.ProxyContext;
 import dev.vpatch.proxy.exchange.ClientConnection;
 import dev.vpatch.proxy.exchange.ErrorPages;
 import dev.vpatch.proxy.exchange.Exchange;
+import dev.vpatch.proxy.http2.H2cUpgrade;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -145,6 +146,14 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   }
 
   private void deliver(HttpObject object) {
+    if (closing) {
+      ReferenceCountUtil.release(object);
+      return;
+    }
+    if (object instanceof HttpRequest && scheme.equals("http") && H2cUpgrade.requested((HttpRequest) object)) {
+      upgradeToH2c((HttpRequest) object);
+      return;
+    }
     if (object instanceof HttpRequest) {
       exchange = new Exchange(context, this);
       exchange.onRequestHead((HttpRequest) object);
@@ -155,6 +164,29 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
       return;
     }
     exchange.onRequestContent((HttpContent) object);
+  }
+
+  /** {@code Upgrade: h2c}: answer 101 and hand the connection, this request and the bytes after it to HTTP/2. */
+  private void upgradeToH2c(HttpRequest request) {
+    try {
+      H2cUpgrade.settings(request);
+    } catch (IllegalArgumentException e) {
+      reject(new FramingException(e.getMessage()));
+      return;
+    }
+    closing = true;
+    cancelReadTimer();
+    encoder.nextResponseIsHead(false);
+    ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
+    Channel channel = ctx.channel();
+    boolean upgraded = H2cUpgrade.upgrade(ctx, context, request, early, () -> {
+      channel.pipeline().remove(encoder);
+      channel.pipeline().remove(this);
+    });
+    if (!upgraded) {
+      LOG.debug("h2c upgrade from {} refused", channel.remoteAddress());
+      channel.close();
+    }
   }
 
   private boolean needsInput() {

@@ -3,21 +3,26 @@ package dev.vpatch.proxy.rules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reloads the rules on SIGHUP, the Unix convention for daemons. */
+/** Reloads on SIGHUP, the Unix convention for daemons. */
 public final class HangupReload {
   private static final Logger LOG = LoggerFactory.getLogger(HangupReload.class);
 
   private HangupReload() {}
 
   /** Installs the handler; returns false where the platform has no SIGHUP (Windows). */
-  @SuppressWarnings("removal")
   public static boolean install(RuleSetHolder holder) {
+    return install(holder::reload);
+  }
+
+  /** Installs a handler that runs {@code reload} on a fresh thread; false where there is no SIGHUP. */
+  @SuppressWarnings("removal")
+  public static boolean install(Runnable reload) {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
-        LOG.info("SIGHUP received, reloading rules");
-        Thread reload = new Thread(holder::reload, "vpatch-sighup-reload");
-        reload.setDaemon(true);
-        reload.start();
+        LOG.info("SIGHUP received, reloading");
+        Thread thread = new Thread(reload, "vpatch-sighup-reload");
+        thread.setDaemon(true);
+        thread.start();
       });
       return true;
     } catch (IllegalArgumentException | UnsupportedOperationException e) {

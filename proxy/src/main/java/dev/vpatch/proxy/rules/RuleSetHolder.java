@@ -19,7 +19,7 @@ public final class RuleSetHolder implements Supplier<RuleSet> {
   /** The outcome of one reload. */
   public record Outcome(boolean loaded, int ruleCount, String error) {}
 
-  private final RuleSources sources;
+  private volatile RuleSources sources;
   private final AtomicReference<RuleSet> current = new AtomicReference<>();
   private volatile Instant loadedAt;
   private volatile String lastError;
@@ -51,9 +51,17 @@ public final class RuleSetHolder implements Supplier<RuleSet> {
 
   /** Recompiles every source and swaps the result in; keeps the running rules on any error. */
   public synchronized Outcome reload() {
+    return replace(sources);
+  }
+
+  /**
+   * Compiles {@code next} (other files, CRS or engine mode) and, when it compiles, makes it the
+   * source of this and later reloads; on any error the running rules and sources stay.
+   */
+  public synchronized Outcome replace(RuleSources nextSources) {
     RuleSet next;
     try {
-      next = sources.compile();
+      next = nextSources.compile();
     } catch (SecLangException e) {
       lastError = e.getMessage();
       LOG.error("reload failed, keeping the running rules: {}", e.getMessage());
@@ -63,6 +71,7 @@ public final class RuleSetHolder implements Supplier<RuleSet> {
       LOG.error("reload failed, keeping the running rules", e);
       return new Outcome(false, current.get().ruleCount(), e.toString());
     }
+    sources = nextSources;
     current.set(next);
     loadedAt = Instant.now();
     lastError = null;

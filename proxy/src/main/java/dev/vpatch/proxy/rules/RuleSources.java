@@ -28,6 +28,13 @@ public record RuleSources(Path crsDirectory, List<Path> ruleFiles, EngineMode mo
     ruleFiles = List.copyOf(ruleFiles);
   }
 
+  /** These sources with {@code more} files loaded after the others (a route's own rules). */
+  public RuleSources with(List<Path> more) {
+    List<Path> all = new ArrayList<>(ruleFiles);
+    all.addAll(more);
+    return new RuleSources(crsDirectory, all, mode, auditSink);
+  }
+
   public RuleSet compile() {
     RuleSetBuilder builder = RuleSet.builder().addVpatchDefaults();
     if (crsDirectory != null) builder.addCrs(crsDirectory);

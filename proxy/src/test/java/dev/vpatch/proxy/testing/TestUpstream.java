@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,12 +63,23 @@ public final class TestUpstream implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private volatile Responder responder = TestUpstream::answerOk;
 
+  private final boolean tls;
+
   public TestUpstream() throws InterruptedException {
+    this(null);
+  }
+
+  /** @param tls when not null, the upstream speaks https with this server context */
+  public TestUpstream(SslContext tls) throws InterruptedException {
+    this.tls = tls != null;
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
             connections.incrementAndGet();
+            if (tls != null) {
+              ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+            }
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024 * 1024),
                 new WebSocketServerProtocolHandler(
                     WebSocketServerProtocolConfig.newBuilder().websocketPath("/ws").checkStartsWith(true).build()),
@@ -102,7 +114,7 @@ public final class TestUpstream implements AutoCloseable {
   }
 
   public URI uri() {
-    return URI.create("http://127.0.0.1:" + port());
+    return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port());
   }
 
   public int port() {

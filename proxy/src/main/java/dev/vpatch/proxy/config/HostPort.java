@@ -1,12 +1,13 @@
-package dev.vpatch.app.cli;
+package dev.vpatch.proxy.config;
 
 import java.net.InetSocketAddress;
 
 /** Parses {@code HOST:PORT}, {@code :PORT} or {@code [v6]:PORT} for listen and admin addresses. */
-final class HostPort {
+public final class HostPort {
   private HostPort() {}
 
-  static InetSocketAddress parse(String text, String option) {
+  /** @param option the option or key named in the error message */
+  public static InetSocketAddress parse(String text, String option) {
     int colon = text.lastIndexOf(':');
     if (colon < 0) {
       throw new IllegalArgumentException(option + " must be HOST:PORT, not '" + text + "'");
