@@ -35,7 +35,10 @@ public final class ProxyServer implements AutoCloseable {
     TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
     this.transport = Transport.best();
     this.acceptors = transport.newGroup(1);
-    this.workers = transport.newGroup(threads);
+    // One event loop per core, like nginx's worker per core: a proxy's loops never block, and more
+    // loops than cores only add context switches (measured: 4 loops on 2 cores cost more CPU per
+    // request than 2).
+    this.workers = transport.newGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     this.pools = new UpstreamPools(config, transport);
     ProxyContext context = new ProxyContext(config, rules, pools, metrics, alerts);
     ServerBootstrap bootstrap = new ServerBootstrap()
@@ -71,7 +74,7 @@ public final class ProxyServer implements AutoCloseable {
    *
    * @param rules read once per request; may return null when the engine mode is OFF
    * @param alerts alert stream, or null
-   * @param threads event loop threads (0: Netty's default, twice the cores)
+   * @param threads event loop threads (0: one per core)
    */
   public static ProxyServer start(ProxyConfig config, Supplier<RuleSet> rules, ProxyMetrics metrics, AlertStream alerts,
       int threads) throws InterruptedException {

@@ -31,7 +31,7 @@ public final class VpatchProxy implements AutoCloseable {
    * @param admin admin address or null for none
    * @param adminToken bearer token; null generates one (see {@link #adminToken()})
    * @param watch reload when rule files change
-   * @param threads event loop threads (0: Netty's default)
+   * @param threads event loop threads (0: one per core)
    */
   public record Options(ProxyConfig config, Path crs, List<Path> rules, Path auditLog, Path alertLog,
       InetSocketAddress admin, String adminToken, boolean watch, int threads) {}

@@ -93,7 +93,7 @@ public final class ProxyCommand implements Callable<Integer> {
   @Option(names = "--no-watch", description = "Do not reload when rule files change (SIGHUP and /reload still work).")
   boolean noWatch;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Event loop threads (default: 2 per core).")
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Event loop threads (default: 1 per core).")
   int threads;
 
   @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1073741824",

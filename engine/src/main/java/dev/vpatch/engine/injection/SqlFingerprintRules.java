@@ -1,6 +1,7 @@
 package dev.vpatch.engine.injection;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,15 @@ final class SqlFingerprintRules {
       // arithmetic that ends the statement: x' + 1;--, 1) + 1--
       "^[s1v]\\)*o" + V + "\\)*[;c&]");
 
+  /**
+   * Verdicts per fingerprint: there are few distinct fingerprints in real traffic, and running
+   * thirty regexes (with their matcher allocations) per value was the detector's main cost. Bounded
+   * so that an attacker cycling fingerprints cannot grow it.
+   */
+  private static final ConcurrentHashMap<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+
+  private static final int MAX_REMEMBERED_VERDICTS = 16_384;
+
   private SqlFingerprintRules() {}
 
   private static List<Pattern> compile(String... patterns) {
@@ -96,12 +106,21 @@ final class SqlFingerprintRules {
   }
 
   private static boolean matchesDangerous(String fingerprint) {
+    Boolean known = VERDICTS.get(fingerprint);
+    if (known != null) {
+      return known;
+    }
+    boolean dangerous = false;
     for (Pattern pattern : DANGEROUS) {
       if (pattern.matcher(fingerprint).find()) {
-        return true;
+        dangerous = true;
+        break;
       }
     }
-    return false;
+    if (VERDICTS.size() < MAX_REMEMBERED_VERDICTS) {
+      VERDICTS.put(fingerprint, dangerous);
+    }
+    return dangerous;
   }
 
   /** INTO OUTFILE / INTO DUMPFILE write files: dangerous wherever they appear. */

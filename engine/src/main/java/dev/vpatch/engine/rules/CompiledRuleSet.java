@@ -21,12 +21,15 @@ public final class CompiledRuleSet implements RuleSet {
   private final List<Rule> rules;
   private final AuditSink auditSink;
   private final LiteralPrefilter prefilter;
+  private final int transformationChains;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
 
-  CompiledRuleSet(EngineConfig config, List<Rule> starters, LiteralPrefilter prefilter, AuditSink auditSink) {
+  CompiledRuleSet(
+      EngineConfig config, List<Rule> starters, LiteralPrefilter prefilter, int transformationChains, AuditSink auditSink) {
     this.config = config;
     this.prefilter = prefilter;
+    this.transformationChains = transformationChains;
     this.rules = List.copyOf(starters);
     for (int phase = 0; phase <= 5; phase++) {
       List<Rule> list = new ArrayList<>();
@@ -70,6 +73,11 @@ public final class CompiledRuleSet implements RuleSet {
 
   public LiteralPrefilter prefilter() {
     return prefilter;
+  }
+
+  /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */
+  public int transformationChains() {
+    return transformationChains;
   }
 
   public AuditSink auditSink() {

@@ -153,7 +153,7 @@ public final class RuleSetCompiler {
     List<Rule> rules = new ArrayList<>(starters.size());
     TransformationChain.Interner chains = new TransformationChain.Interner();
     for (RuleBuilder b : starters) rules.add(b.freeze(chains, prefilter));
-    return new CompiledRuleSet(config.build(), rules, prefilter, builder.auditSink());
+    return new CompiledRuleSet(config.build(), rules, prefilter, chains.size(), builder.auditSink());
   }
 
   private void apply(Directive d) {

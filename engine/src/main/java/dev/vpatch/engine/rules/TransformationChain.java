@@ -41,6 +41,11 @@ public final class TransformationChain {
 
     private final Map<Key, TransformationChain> nodes = new HashMap<>();
 
+    /** How many nodes exist; ids run from 1 to this. */
+    int size() {
+      return nodes.size();
+    }
+
     /** The shared node for this list, or null for an empty list. */
     TransformationChain intern(List<String> names, List<Transformation> transformations) {
       TransformationChain node = null;

@@ -25,7 +25,6 @@ import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final TransactionVariables vars = new TransactionVariables();
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
-  private final Map<TransformKey, String> transformCache = new HashMap<>();
+  private final TransformationCache transformations;
   private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
@@ -77,8 +76,6 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final List<String[]> responseHeaderList = new ArrayList<>();
   private boolean closed;
 
-  private record TransformKey(String value, int chain) {}
-
   private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
@@ -92,6 +89,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.auditEngine = config.auditEngine();
     this.auditLogParts = config.auditLogParts();
     this.evaluator = new RuleEvaluator(ruleSet, this);
+    this.transformations = new TransformationCache(ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
 
@@ -552,14 +550,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public String transform(String value, TransformationChain chain) {
-    TransformKey key = new TransformKey(value, chain.id());
-    String cached = transformCache.get(key);
-    if (cached != null) return cached;
-    TransformationChain parent = chain.parent();
-    String input = parent == null ? value : transform(value, parent);
-    String result = chain.last().apply(input);
-    transformCache.put(key, result);
-    return result;
+    return transformations.transform(value, chain);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.vpatch.engine.variables;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.vpatch.engine.operators.regex.dfa.LazyDfa;
 import dev.vpatch.engine.seclang.VariableSpec;
 
 /**
@@ -12,11 +13,14 @@ public final class KeySelector {
   private final String variable;
   private final String literal;
   private final Pattern pattern;
+  /** The same regex for yes/no questions at DFA speed, or null where the DFA lacks its syntax. */
+  private final LazyDfa dfa;
 
   private KeySelector(String variable, String literal, Pattern pattern) {
     this.variable = variable;
     this.literal = literal;
     this.pattern = pattern;
+    this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
   }
 
   public static KeySelector of(VariableSpec spec) {
@@ -39,7 +43,10 @@ public final class KeySelector {
 
   public boolean matches(String key) {
     if (literal != null) return literal.equalsIgnoreCase(key);
-    if (pattern != null) return pattern.matcher(key).find();
+    if (pattern != null) {
+      LazyDfa.Result result = dfa == null ? LazyDfa.Result.UNDECIDED : dfa.search(key);
+      return result == LazyDfa.Result.UNDECIDED ? pattern.matcher(key).find() : result == LazyDfa.Result.MATCH;
+    }
     return true;
   }
 }

@@ -1,40 +1,70 @@
 package dev.vpatch.proxy.exchange;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Connection-specific header fields (RFC 9110 7.6.1) that a proxy must not forward: the fixed list
  * plus every field the Connection header names. Host and the framing fields cannot be removed this
- * way because the proxy sets those itself.
+ * way because the proxy sets those itself. Built for every message, so the common case (Connection
+ * absent or only "keep-alive"/"close") allocates nothing.
  */
 final class HopByHopHeaders {
-  private static final Set<String> ALWAYS = Set.of(
-      "connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade", "trailer");
-  private static final Set<String> NOT_NOMINATABLE = Set.of("host", "content-length");
+  private static final String[] ALWAYS = {
+    "connection", "proxy-connection", "keep-alive", "te", "transfer-encoding", "upgrade", "trailer"
+  };
+  private static final String[] NOT_NOMINATABLE = {"host", "content-length"};
+  private static final HopByHopHeaders FIXED = new HopByHopHeaders(List.of());
 
-  private final Set<String> names;
+  private final List<String> nominated;
 
-  private HopByHopHeaders(Set<String> names) {
-    this.names = names;
+  private HopByHopHeaders(List<String> nominated) {
+    this.nominated = nominated;
   }
 
   static HopByHopHeaders of(HttpHeaders headers) {
-    Set<String> names = new HashSet<>(ALWAYS);
-    for (String connection : headers.getAll("connection")) {
-      for (String option : connection.split(",")) {
-        String name = option.trim().toLowerCase(Locale.ROOT);
-        if (!name.isEmpty() && !NOT_NOMINATABLE.contains(name)) {
-          names.add(name);
+    if (!headers.contains(HttpHeaderNames.CONNECTION)) {
+      return FIXED;
+    }
+    List<String> nominated = null;
+    for (String connection : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      int start = 0;
+      while (start <= connection.length()) {
+        int comma = connection.indexOf(',', start);
+        int end = comma < 0 ? connection.length() : comma;
+        String name = connection.substring(start, end).trim();
+        if (!name.isEmpty() && !isOneOf(name, ALWAYS) && !isOneOf(name, NOT_NOMINATABLE)) {
+          if (nominated == null) {
+            nominated = new ArrayList<>(2);
+          }
+          nominated.add(name);
         }
+        start = end + 1;
       }
     }
-    return new HopByHopHeaders(names);
+    return nominated == null ? FIXED : new HopByHopHeaders(nominated);
   }
 
   boolean contains(String name) {
-    return names.contains(name.toLowerCase(Locale.ROOT));
+    if (isOneOf(name, ALWAYS)) {
+      return true;
+    }
+    for (int i = 0; i < nominated.size(); i++) {
+      if (nominated.get(i).equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOneOf(String name, String[] lowerCaseNames) {
+    for (String candidate : lowerCaseNames) {
+      if (candidate.length() == name.length() && candidate.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
