@@ -101,6 +101,44 @@ class LazyDfaTest {
   }
 
   @Test
+  void caseFoldingOfCodePointsAboveOneByteMatchesRe2() {
+    List<String> disagreements = new ArrayList<>();
+    String everyByte = everyByte();
+    for (int literal = 0x100; literal < 0x3000; literal++) {
+      // RE2/J 1.8 never returns from compiling these (Cyrillic Extended-C, U+1C80..U+1C88).
+      if (literal >= 0x1c80 && literal <= 0x1c88) continue;
+      String pattern = "(?i)\\x{" + Integer.toHexString(literal) + "}";
+      compareOnEveryByte(pattern, everyByte, disagreements);
+    }
+    for (String pattern : List.of("(?i)[\\x{100}-\\x{1c7f}]", "(?i)[^\\x{100}-\\x{1000}]",
+        "(?i)[\\x{1c89}-\\x{2200}]", "(?i)[\\x{212a}\\x{17f}]", "(?i)[\\x{100}-\\x{17f}]",
+        "[\\x{100}-\\x{10ffff}]")) {
+      compareOnEveryByte(pattern, everyByte, disagreements);
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  /** RE2/J's matches found in one scan over all 256 bytes, against one DFA search per byte. */
+  private static void compareOnEveryByte(String pattern, String everyByte, List<String> disagreements) {
+    com.google.re2j.Matcher matcher = Pattern.compile(pattern).matcher(everyByte);
+    boolean[] expected = new boolean[256];
+    while (matcher.find()) expected[matcher.start()] = true;
+    LazyDfa dfa = LazyDfa.compile(pattern, true);
+    for (int b = 0; b < 256; b++) {
+      boolean actual = dfa.search(String.valueOf((char) b)) == LazyDfa.Result.MATCH;
+      if (actual != expected[b] && disagreements.size() < 20) {
+        disagreements.add(pattern + " on " + visible(String.valueOf((char) b)) + ": expected " + expected[b]);
+      }
+    }
+  }
+
+  private static String everyByte() {
+    StringBuilder all = new StringBuilder();
+    for (int b = 0; b < 256; b++) all.append((char) b);
+    return all.toString();
+  }
+
+  @Test
   void caseFoldedClassesMatchRe2OnEveryByte() {
     List<String> disagreements = new ArrayList<>();
     for (String pattern : List.of("(?i)[a-f]", "(?i)[^k]", "(?i)[\\x{c0}-\\x{df}]",
