@@ -14,7 +14,8 @@ import java.util.Set;
  * consume after it), so only such a match is confirmed with the bounded backtracker. Without this an
  * attacker could append a newline to turn a negated rule like CRS 920120 into a non-match.
  *
- * <p>Yes/no questions ({@link #find(String)}) run on a {@link LazyDfa} when it supports the
+ * <p>Yes/no questions ({@link #find(String)}, and whether {@link #find(String, int)} from 0 finds
+ * anything before RE2/J extracts the groups) run on a {@link LazyDfa} when it supports the
  * pattern. The DFA applies PCRE's rule for {@code ^} itself (it never matches after a newline that
  * ends the text), which is exactly what the confirmation above establishes, so it needs none.
  * RE2/J answers the rest: captures, patterns the DFA rejects, inputs it gives up on.
@@ -30,7 +31,8 @@ final class Re2Pattern extends PcrePattern {
     this.compiled = Pattern.compile(translation.re2());
     this.trailingNewlineCheck =
         translation.multilineCaret() ? BoundedJavaPattern.tryCompile(source, limits) : null;
-    this.dfa = LazyDfa.compile(translation.re2(), false);
+    // Without a confirmation pattern RE2's rule for ^ stands, so the DFA applies it too.
+    this.dfa = LazyDfa.compile(translation.re2(), trailingNewlineCheck == null);
   }
 
   /** The RE2 pattern actually run (for tests and diagnostics). */

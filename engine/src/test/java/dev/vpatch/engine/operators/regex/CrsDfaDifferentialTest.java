@@ -60,6 +60,9 @@ class CrsDfaDifferentialTest {
         if (pattern.find(input) != expectedPcre) {
           note(disagreements, op, "Re2Pattern.find", input, expectedPcre, !expectedPcre);
         }
+        if (expectedPcre && pattern.find(input, 0) == null) {
+          note(disagreements, op, "Re2Pattern.find from 0", input, true, "no match");
+        }
       }
     }
     System.out.printf(

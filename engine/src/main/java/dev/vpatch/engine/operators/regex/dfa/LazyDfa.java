@@ -181,6 +181,11 @@ public final class LazyDfa {
     return cache.size();
   }
 
+  /** The approximate heap bytes the cached states take now (diagnostics, metrics). */
+  public synchronized long cacheBytes() {
+    return cacheBytes;
+  }
+
   /** How many times the cache was dropped for being full. */
   public int cacheResets() {
     return resets;

@@ -9,8 +9,8 @@ import java.util.List;
  * {@code \x{..}} bounds, Perl classes, {@code ^ $ \A \z \b \B}, counted repetition. Anything else
  * (Unicode classes, {@code \Q}, {@code \C}, POSIX classes, ...) is rejected rather than guessed.
  *
- * <p>Case folding follows RE2's simple folding restricted to bytes: an ASCII letter matches both
- * cases, a Latin-1 letter its Latin-1 partner (0xE0 and 0xC0); Perl classes are closed under it.
+ * <p>Case folding follows RE2's simple folding seen from bytes ({@link ByteCaseFolding}): 'k'
+ * matches 'K' and the Kelvin sign, 0xE0 matches 0xC0; Perl classes are closed under it.
  */
 final class Re2SyntaxParser {
   private static final int CASELESS = 1;
@@ -258,7 +258,7 @@ final class Re2SyntaxParser {
     };
   }
 
-  /** Reads one escaped character after '\' (pos at the letter); -1 stands for "above 0xFF". */
+  /** Reads one escaped character after '\' (pos at the letter): its code point. */
   private int escapedChar() throws UnsupportedSyntaxException {
     char e = pattern.charAt(pos++);
     switch (e) {
@@ -310,7 +310,7 @@ final class Re2SyntaxParser {
       value = value * 16 + digit;
     }
     if (value > 0x10ffff) throw new UnsupportedSyntaxException("bad \\x");
-    return value > 0xff ? -1 : value;
+    return value;
   }
 
   private ByteSet characterClass(int flags) throws UnsupportedSyntaxException {
@@ -339,33 +339,30 @@ final class Re2SyntaxParser {
       if (pos + 1 < pattern.length() && pattern.charAt(pos) == '-' && pattern.charAt(pos + 1) != ']') {
         pos++;
         high = classChar();
-        if (high >= 0 && (low < 0 || high < low)) {
-          throw new UnsupportedSyntaxException("bad class range");
-        }
+        if (high < low) throw new UnsupportedSyntaxException("bad class range");
       }
-      if (low < 0) continue; // entirely above 0xFF: no byte matches it
-      int top = high < 0 ? 0xff : high;
-      for (int b = low; b <= top; b++) members = (flags & CASELESS) != 0 ? members.union(folded(b)) : members.with(b);
+      members = members.union(range(low, high, flags));
     }
     return negated ? members.complement() : members;
   }
 
-  /** One class member char, or -1 when it lies above 0xFF. */
+  /** One class member: a code point (it may lie above 0xFF, and then no byte is it). */
   private int classChar() throws UnsupportedSyntaxException {
     char c = pattern.charAt(pos++);
-    if (c != '\\') return c > 0xff ? -1 : c;
+    if (c != '\\') return c;
     if (pos >= pattern.length()) throw new UnsupportedSyntaxException("trailing \\");
     return escapedChar();
   }
 
-  /** A literal char, or -1 for one above 0xFF (which no byte matches). */
-  private static ByteSet literal(int c, int flags) {
-    if (c < 0) return ByteSet.NONE;
-    return (flags & CASELESS) != 0 ? folded(c) : ByteSet.of(c);
+  /** The bytes matched by code points {@code low..high}. */
+  private static ByteSet range(int low, int high, int flags) {
+    return (flags & CASELESS) != 0
+        ? ByteCaseFolding.bytesMatching(low, high)
+        : ByteSet.range(low, high);
   }
 
-  private static ByteSet folded(int c) {
-    return ByteSet.of(c).with(Character.toLowerCase(c)).with(Character.toUpperCase(c));
+  private static ByteSet literal(int c, int flags) {
+    return range(c, c, flags);
   }
 
   private static boolean isDigit(char c) {
