@@ -26,7 +26,6 @@ import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
-import dev.vpatch.engine.variables.Variables;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -482,11 +481,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         }
       }
     }
-    if (target.name().equals("MATCHED_VARS") || target.name().equals("MATCHED_VARS_NAMES")) {
+    if (target.readsMatchedVars()) {
       collectSnapshot(target, excluded, sink);
       return;
     }
-    if (target.name().equals("RULE")) {
+    if (target.isRuleVariable()) {
       collectRule(target, sink);
       return;
     }
@@ -502,13 +501,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     VariableKind kind = target.kind();
     if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return false;
     boolean names = kind == VariableKind.NAMES;
-    String base = names ? Variables.collectionOfNames(target.name()) : target.name();
     TransformationChain chain = link.transformationChain();
-    if (base.equals("ARGS")) {
+    if (target.isArgs()) {
       return !collectionLiterals.mayMatch(vars.argsGet, names, chain, requirement)
           && !collectionLiterals.mayMatch(vars.argsPost, names, chain, requirement);
     }
-    return !collectionLiterals.mayMatch(vars.existingCollection(base), names, chain, requirement);
+    return !collectionLiterals.mayMatch(vars.existingCollection(target.collection()), names, chain, requirement);
   }
 
   /**

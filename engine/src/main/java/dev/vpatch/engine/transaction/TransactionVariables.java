@@ -64,8 +64,8 @@ final class TransactionVariables {
       default:
         break;
     }
-    String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
-    if (base.equals("ARGS")) {
+    String base = target.collection();
+    if (target.isArgs()) {
       int count = members(target, base, argsGet, excluded, sink) + members(target, base, argsPost, excluded, sink);
       if (target.isCount()) sink.accept(name, null, Integer.toString(count));
     } else {

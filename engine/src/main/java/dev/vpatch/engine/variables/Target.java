@@ -16,6 +16,10 @@ public final class Target {
   private final String name;
   private final boolean count;
   private final KeySelector[] excluded;
+  private final String collection;
+  private final boolean args;
+  private final boolean matchedVars;
+  private final boolean ruleVariable;
 
   public Target(VariableSpec spec, VariableKind kind, List<KeySelector> exclusions) {
     this.spec = spec;
@@ -25,6 +29,32 @@ public final class Target {
     this.name = spec.name();
     this.count = spec.count();
     this.excluded = exclusions.toArray(KeySelector[]::new);
+    String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
+    // Interned: the collection maps are keyed by literals, so lookups hit on identity.
+    this.collection = base == null ? null : base.intern();
+    this.args = "ARGS".equals(base);
+    this.matchedVars = name.equals("MATCHED_VARS") || name.equals("MATCHED_VARS_NAMES");
+    this.ruleVariable = name.equals("RULE");
+  }
+
+  /** The collection this target reads (for NAMES targets, the one whose keys it lists). */
+  public String collection() {
+    return collection;
+  }
+
+  /** Whether the collection is ARGS (ARGS_GET and ARGS_POST together). */
+  public boolean isArgs() {
+    return args;
+  }
+
+  /** Whether the target reads MATCHED_VARS or MATCHED_VARS_NAMES (a snapshot of the chain). */
+  public boolean readsMatchedVars() {
+    return matchedVars;
+  }
+
+  /** Whether the target reads the RULE collection (the rule's own metadata). */
+  public boolean isRuleVariable() {
+    return ruleVariable;
   }
 
   public String name() {
