@@ -1,0 +1,58 @@
+package dev.vpatch.engine.transaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.RuleSet;
+import dev.vpatch.engine.Transaction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regex rule skips a collection when no member holds a literal it needs; these cases would match
+ * wrongly or miss if the skip looked at stale or untransformed members.
+ */
+class CollectionLiteralsTest {
+  private static List<Long> matchedIds(String rules, String uri, String... headers) {
+    Transaction tx = RuleSet.builder().addText(rules, "rules.conf").build().newTransaction();
+    tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);
+    tx.processUri(uri, "GET", "HTTP/1.1");
+    for (int i = 0; i < headers.length; i += 2) tx.addRequestHeader(headers[i], headers[i + 1]);
+    tx.processRequestHeaders();
+    tx.processRequestBody();
+    return tx.matchedRules().stream().map(MatchedRule::ruleId).toList();
+  }
+
+  @Test
+  void aCollectionChangedBetweenRulesIsLookedAtAgain() {
+    String rules = String.join("\n",
+        "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.first=harmless\"",
+        "SecRule TX \"@rx select\" \"id:2,phase:1,pass,log\"",
+        "SecAction \"id:3,phase:1,pass,nolog,setvar:tx.second=union select\"",
+        "SecRule TX \"@rx select\" \"id:4,phase:1,pass,log\"");
+    assertThat(matchedIds(rules, "/")).contains(4L).doesNotContain(2L);
+  }
+
+  @Test
+  void literalsAreLookedForAfterTheRulesTransformations() {
+    String rules = String.join("\n",
+        "SecRule ARGS \"@rx select\" \"id:1,phase:1,pass,log\"",
+        "SecRule ARGS \"@rx select\" \"id:2,phase:1,pass,log,t:urlDecodeUni,t:lowercase\"",
+        "SecRule ARGS_NAMES \"@rx select\" \"id:3,phase:1,pass,log,t:lowercase\"");
+    assertThat(matchedIds(rules, "/?q=SE%254cECT&SELECTED=1")).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void aSkippedCollectionDoesNotHideOtherTargetsOfTheSameRule() {
+    String rules = "SecRule ARGS|REQUEST_HEADERS \"@rx union\" \"id:1,phase:1,pass,log,t:lowercase\"";
+    assertThat(matchedIds(rules, "/?a=1", "X-Probe", "1 UNION 2")).containsExactly(1L);
+    assertThat(matchedIds(rules, "/?a=1", "X-Probe", "benign")).isEmpty();
+  }
+
+  @Test
+  void exclusionsStillApplyWhenTheCollectionMayMatch() {
+    String rules = "SecRule ARGS|!ARGS:safe \"@rx union\" \"id:1,phase:1,pass,log\"";
+    assertThat(matchedIds(rules, "/?safe=union")).isEmpty();
+    assertThat(matchedIds(rules, "/?safe=union&other=union")).containsExactly(1L);
+  }
+}
