@@ -47,6 +47,16 @@ final class HopByHopHeaders {
     return nominated == null ? FIXED : new HopByHopHeaders(nominated);
   }
 
+  /** Removes every connection-specific field from {@code headers}. */
+  void removeFrom(HttpHeaders headers) {
+    for (String name : ALWAYS) {
+      headers.remove(name);
+    }
+    for (int i = 0; i < nominated.size(); i++) {
+      headers.remove(nominated.get(i));
+    }
+  }
+
   boolean contains(String name) {
     if (isOneOf(name, ALWAYS)) {
       return true;
