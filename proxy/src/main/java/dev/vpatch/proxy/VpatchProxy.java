@@ -38,7 +38,15 @@ public final class VpatchProxy implements AutoCloseable {
    * @param threads event loop threads (0: one per core)
    */
   public record Options(ProxyConfig config, Path crs, List<Path> rules, Path auditLog, Path alertLog,
-      InetSocketAddress admin, String adminToken, boolean watch, int threads) {}
+      InetSocketAddress admin, String adminToken, boolean watch, int threads) {
+    public Options withConfig(ProxyConfig other) {
+      return new Options(other, crs, rules, auditLog, alertLog, admin, adminToken, watch, threads);
+    }
+
+    public Options withRules(List<Path> other) {
+      return new Options(config, crs, other, auditLog, alertLog, admin, adminToken, watch, threads);
+    }
+  }
 
   /** A configuration file the proxy watches and re-reads while it runs. */
   public interface ConfigSource {
@@ -170,9 +178,7 @@ public final class VpatchProxy implements AutoCloseable {
     Options effective = RestartOnlySettings.keep(running, next);
     if (rules == null && effective.config().engineMode() != EngineMode.OFF) {
       restart.add("engine (the proxy started with the engine off)");
-      effective = new Options(effective.config().withEngine(EngineMode.OFF, effective.config().failClosed()),
-          effective.crs(), effective.rules(), effective.auditLog(), effective.alertLog(), effective.admin(),
-          effective.adminToken(), effective.watch(), effective.threads());
+      effective = effective.withConfig(effective.config().withEngine(EngineMode.OFF, effective.config().failClosed()));
     }
     if (!restart.isEmpty()) {
       LOG.warn("{}: {} changed: needs restart, the running value stays until then", source.file(), String.join(", ", restart));

@@ -199,8 +199,7 @@ public final class ProxyCommand implements Callable<Integer> {
   private static VpatchProxy.Options withRules(VpatchProxy.Options options, Path extra) {
     List<Path> withPatches = new ArrayList<>(options.rules());
     withPatches.add(extra);
-    return new VpatchProxy.Options(options.config(), options.crs(), withPatches, options.auditLog(), options.alertLog(),
-        options.admin(), options.adminToken(), options.watch(), options.threads());
+    return options.withRules(withPatches);
   }
 
   /** Re-reads --config with the command line over it, the store's patch file kept at the end of the rules. */

@@ -32,7 +32,10 @@ class StorePatchFeedTest {
       assertThat(deploy.exit).as(deploy.toString()).isZero();
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!Files.readString(file).contains("id:10000000") && System.nanoTime() < deadline) Thread.sleep(50);
+      // The feed writes the file, then asks for a reload: wait for both.
+      while ((!Files.readString(file).contains("id:10000000") || reloads.get() == 0) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       assertThat(Files.readString(file)).contains("id:10000000").contains("vpatch/mode/log-only");
       assertThat(reloads.get()).isPositive();
     }

@@ -90,22 +90,13 @@ final class TransactionVariables {
     int count = 0;
     // Members added while a rule runs (setvar into the collection it reads) are not visited.
     int size = values.size();
+    // A literal key goes straight to the members with that key instead of testing every key.
     String literal = target.selector().literal();
-    if (literal != null) {
-      // Straight to the members with that key, instead of testing every key.
-      int hash = target.selector().literalHash();
-      for (int i = values.indexOf(literal, hash, 0); i >= 0 && i < size; i = values.indexOf(literal, hash, i + 1)) {
-        String key = values.key(i);
-        if (target.excludes(key)) continue;
-        if (excluded != null && excluded.test(base, key)) continue;
-        count++;
-        if (!target.isCount()) sink.accept(target.name(), key, names ? key : values.value(i));
-      }
-      return count;
-    }
-    for (int i = 0; i < size && i < values.size(); i++) {
+    int hash = target.selector().literalHash();
+    int i = literal == null ? 0 : values.indexOf(literal, hash, 0);
+    for (; i >= 0 && i < size && i < values.size(); i = literal == null ? i + 1 : values.indexOf(literal, hash, i + 1)) {
       String key = values.key(i);
-      if (!target.selects(key) || target.excludes(key)) continue;
+      if ((literal == null && !target.selects(key)) || target.excludes(key)) continue;
       if (excluded != null && excluded.test(base, key)) continue;
       count++;
       if (!target.isCount()) sink.accept(target.name(), key, names ? key : values.value(i));

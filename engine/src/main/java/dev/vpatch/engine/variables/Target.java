@@ -11,10 +11,6 @@ public final class Target {
   private final VariableSpec spec;
   private final VariableKind kind;
   private final KeySelector selector;
-  private final List<KeySelector> exclusions;
-  // Read for every member of every collection a rule inspects: plain fields, not record calls.
-  private final String name;
-  private final boolean count;
   private final KeySelector[] excluded;
   private final String collection;
   private final boolean args;
@@ -25,10 +21,8 @@ public final class Target {
     this.spec = spec;
     this.kind = kind;
     this.selector = KeySelector.of(spec);
-    this.exclusions = List.copyOf(exclusions);
-    this.name = spec.name();
-    this.count = spec.count();
     this.excluded = exclusions.toArray(KeySelector[]::new);
+    String name = spec.name();
     String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
     // Interned: the collection maps are keyed by literals, so lookups hit on identity.
     this.collection = base == null ? null : base.intern();
@@ -58,7 +52,7 @@ public final class Target {
   }
 
   public String name() {
-    return name;
+    return spec.name();
   }
 
   public VariableKind kind() {
@@ -71,11 +65,7 @@ public final class Target {
   }
 
   public boolean isCount() {
-    return count;
-  }
-
-  public List<KeySelector> exclusions() {
-    return exclusions;
+    return spec.count();
   }
 
   /** What selects members: a literal key, a regex, or everything. */

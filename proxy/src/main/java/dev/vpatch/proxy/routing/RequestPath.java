@@ -101,10 +101,10 @@ public final class RequestPath {
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (c == '%' && i + 2 < path.length()) {
-        int value = Character.digit(path.charAt(i + 1), 16) << 4 | Character.digit(path.charAt(i + 2), 16);
-        if (Character.digit(path.charAt(i + 1), 16) >= 0 && Character.digit(path.charAt(i + 2), 16) >= 0
-            && isUnreserved((char) value)) {
-          out.append((char) value);
+        int high = Character.digit(path.charAt(i + 1), 16);
+        int low = Character.digit(path.charAt(i + 2), 16);
+        if (high >= 0 && low >= 0 && isUnreserved((char) (high << 4 | low))) {
+          out.append((char) (high << 4 | low));
           i += 2;
           continue;
         }
