@@ -17,16 +17,27 @@ import java.util.Set;
 public final class LiteralPrefilter {
   /** A rule's requirement: the ids of the literals of which a value must contain one. */
   public static final class Requirement {
-    private final long[] mask;
+    /** Indexes of the words of the literal bitset in which the requirement has ids. */
+    final int[] words;
+    /** The requirement's ids in each of those words. */
+    final long[] masks;
 
     private Requirement(long[] mask) {
-      this.mask = mask;
+      int used = 0;
+      for (long m : mask) if (m != 0) used++;
+      words = new int[used];
+      masks = new long[used];
+      for (int w = 0, k = 0; w < mask.length; w++) {
+        if (mask[w] == 0) continue;
+        words[k] = w;
+        masks[k++] = mask[w];
+      }
     }
 
     /** Whether the literals found in a value satisfy this requirement. */
     public boolean satisfiedBy(long[] found) {
-      for (int i = 0; i < mask.length; i++) {
-        if ((mask[i] & found[i]) != 0) return true;
+      for (int k = 0; k < words.length; k++) {
+        if ((masks[k] & found[words[k]]) != 0) return true;
       }
       return false;
     }

@@ -22,14 +22,21 @@ public final class CompiledRuleSet implements RuleSet {
   private final AuditSink auditSink;
   private final LiteralPrefilter prefilter;
   private final int transformationChains;
+  private final int transformationSteps;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
 
   CompiledRuleSet(
-      EngineConfig config, List<Rule> starters, LiteralPrefilter prefilter, int transformationChains, AuditSink auditSink) {
+      EngineConfig config,
+      List<Rule> starters,
+      LiteralPrefilter prefilter,
+      int transformationChains,
+      int transformationSteps,
+      AuditSink auditSink) {
     this.config = config;
     this.prefilter = prefilter;
     this.transformationChains = transformationChains;
+    this.transformationSteps = transformationSteps;
     this.rules = List.copyOf(starters);
     for (int phase = 0; phase <= 5; phase++) {
       List<Rule> list = new ArrayList<>();
@@ -78,6 +85,11 @@ public final class CompiledRuleSet implements RuleSet {
   /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */
   public int transformationChains() {
     return transformationChains;
+  }
+
+  /** How many distinct transformations those chains use ({@link TransformationChain#stepId()}). */
+  public int transformationSteps() {
+    return transformationSteps;
   }
 
   public AuditSink auditSink() {

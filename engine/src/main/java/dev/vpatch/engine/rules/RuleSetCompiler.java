@@ -153,7 +153,8 @@ public final class RuleSetCompiler {
     List<Rule> rules = new ArrayList<>(starters.size());
     TransformationChain.Interner chains = new TransformationChain.Interner();
     for (RuleBuilder b : starters) rules.add(b.freeze(chains, prefilter));
-    return new CompiledRuleSet(config.build(), rules, prefilter, chains.size(), builder.auditSink());
+    return new CompiledRuleSet(
+        config.build(), rules, prefilter, chains.size(), chains.steps(), builder.auditSink());
   }
 
   private void apply(Directive d) {

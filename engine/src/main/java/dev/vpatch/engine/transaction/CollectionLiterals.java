@@ -1,27 +1,32 @@
 package dev.vpatch.engine.transaction;
 
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.prefilter.MemberIndex;
 import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.variables.KeyedValues;
 import java.util.IdentityHashMap;
 
 /**
- * Per transaction: which prefilter literals occur anywhere in a collection (its values or its
- * keys) after a given transformation chain. A regex rule whose required literals occur in no
- * member cannot match any of them, so it skips the collection instead of visiting every member;
- * with CRS, most rules over ARGS or headers are settled this way for benign traffic. The union is
- * a superset of what any selection of members contains, so the skip is exact whatever keys or
- * exclusions the rule applies. A union is recomputed when its collection changes.
+ * Per transaction: which prefilter literals occur in which members of a collection (their values
+ * or their keys) after a given transformation chain. A regex rule visits only the members that
+ * contain one of its required literals, and skips a collection where none does; with CRS, most
+ * rules over ARGS or headers are settled this way for benign traffic. The index covers every
+ * member, so the narrowing is exact whatever keys or exclusions the rule applies. An index is
+ * rebuilt when its collection changes.
  */
 final class CollectionLiterals {
+  /** Returned when no member can match. */
+  static final long[] NO_MEMBER = new long[0];
+
   private final RuleContext context;
   private final int slots;
-  private final IdentityHashMap<KeyedValues, Union[]> unions = new IdentityHashMap<>();
+  private final IdentityHashMap<KeyedValues, Indexed[]> indexes = new IdentityHashMap<>();
+  private long[] candidates = new long[1];
 
-  private static final class Union {
+  private static final class Indexed {
     int version;
-    long[] found;
+    MemberIndex index;
   }
 
   CollectionLiterals(RuleContext context, int chains) {
@@ -29,39 +34,45 @@ final class CollectionLiterals {
     this.slots = 2 * (chains + 1);
   }
 
-  /** Whether some member of {@code values} (its key when {@code names}) may satisfy {@code requirement}. */
-  boolean mayMatch(
+  /**
+   * The members of {@code values} (keys when {@code names}) that may satisfy {@code requirement}:
+   * {@link #NO_MEMBER}, or a member bitset valid until the next call or until the collection
+   * changes.
+   */
+  long[] candidates(
       KeyedValues values, boolean names, TransformationChain chain, LiteralPrefilter.Requirement requirement) {
-    if (values == null || values.size() == 0) return false;
-    Union[] known = unions.get(values);
-    if (known == null) {
-      known = new Union[slots];
-      unions.put(values, known);
-    }
-    int slot = 2 * (chain == null ? 0 : chain.id()) + (names ? 1 : 0);
-    Union union = known[slot];
-    if (union == null) {
-      union = new Union();
-      known[slot] = union;
-    } else if (union.version == values.version()) {
-      return requirement.satisfiedBy(union.found);
-    }
-    union.version = values.version();
-    union.found = unionOf(values, names, chain, union.found);
-    return requirement.satisfiedBy(union.found);
+    if (values == null || values.size() == 0) return NO_MEMBER;
+    MemberIndex index = indexOf(values, names, chain);
+    if (candidates.length < index.memberWords()) candidates = new long[index.memberWords()];
+    return index.candidates(requirement, candidates) ? candidates : NO_MEMBER;
   }
 
-  private long[] unionOf(KeyedValues values, boolean names, TransformationChain chain, long[] reuse) {
-    long[] union = null;
-    for (int i = 0; i < values.size(); i++) {
-      String member = names ? values.key(i) : values.value(i);
-      long[] found = context.literalsIn(chain == null ? member : context.transform(member, chain));
-      if (union == null) {
-        union = reuse != null && reuse.length == found.length ? reuse : new long[found.length];
-        java.util.Arrays.fill(union, 0L);
-      }
-      for (int w = 0; w < found.length; w++) union[w] |= found[w];
+  private MemberIndex indexOf(KeyedValues values, boolean names, TransformationChain chain) {
+    Indexed[] known = indexes.get(values);
+    if (known == null) {
+      known = new Indexed[slots];
+      indexes.put(values, known);
     }
-    return union;
+    int slot = 2 * (chain == null ? 0 : chain.id()) + (names ? 1 : 0);
+    Indexed indexed = known[slot];
+    if (indexed == null) {
+      indexed = new Indexed();
+      known[slot] = indexed;
+    } else if (indexed.index != null && indexed.version == values.version()) {
+      return indexed.index;
+    }
+    indexed.version = values.version();
+    indexed.index = build(values, names, chain);
+    return indexed.index;
+  }
+
+  private MemberIndex build(KeyedValues values, boolean names, TransformationChain chain) {
+    int size = values.size();
+    long[][] found = new long[size][];
+    for (int i = 0; i < size; i++) {
+      String member = names ? values.key(i) : values.value(i);
+      found[i] = context.literalsIn(chain == null ? member : context.transform(member, chain));
+    }
+    return new MemberIndex(found, size);
   }
 }

@@ -27,7 +27,6 @@ import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final List<MatchedRule> matches = new ArrayList<>();
   private final TransformationCache transformations;
   private final CollectionLiterals collectionLiterals;
-  private final Map<String, long[]> literalsFound = new IdentityHashMap<>();
+  private final LiteralFilter literalFilter = new LiteralFilter();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
   private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
@@ -92,7 +91,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.auditEngine = config.auditEngine();
     this.auditLogParts = config.auditLogParts();
     this.evaluator = new RuleEvaluator(ruleSet, this);
-    this.transformations = new TransformationCache(ruleSet.transformationChains());
+    this.transformations =
+        new TransformationCache(
+            ruleSet.prefilter(), ruleSet.transformationChains(), ruleSet.transformationSteps());
     this.collectionLiterals = new CollectionLiterals(this, ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
@@ -489,24 +490,33 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       collectRule(target, sink);
       return;
     }
-    if (noMemberCanMatch(currentLink, target)) return;
-    vars.collect(target, excluded, sink);
+    vars.collect(target, excluded, literalFilterFor(currentLink, target), sink);
   }
 
-  /** Whether no member of the target's collection contains a literal the link's regex needs. */
-  private boolean noMemberCanMatch(Rule link, Target target) {
+  /**
+   * The filter that narrows a target's members to those containing a literal the link's regex
+   * needs, or null when the link has no such requirement or the target selects no members by
+   * content (a count, a literal key: visiting one or two members is cheaper than any index).
+   */
+  private TransactionVariables.MemberFilter literalFilterFor(Rule link, Target target) {
     LiteralPrefilter.Requirement requirement = link.prefilter();
-    // A literal key selects one or two members: visiting them is cheaper than any union.
-    if (requirement == null || target.isCount() || target.selector().literal() != null) return false;
+    if (requirement == null || target.isCount() || target.selector().literal() != null) return null;
     VariableKind kind = target.kind();
-    if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return false;
-    boolean names = kind == VariableKind.NAMES;
-    TransformationChain chain = link.transformationChain();
-    if (target.isArgs()) {
-      return !collectionLiterals.mayMatch(vars.argsGet, names, chain, requirement)
-          && !collectionLiterals.mayMatch(vars.argsPost, names, chain, requirement);
+    if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return null;
+    literalFilter.requirement = requirement;
+    literalFilter.chain = link.transformationChain();
+    return literalFilter;
+  }
+
+  /** The one filter of this transaction, set up for the link being evaluated. */
+  private final class LiteralFilter implements TransactionVariables.MemberFilter {
+    LiteralPrefilter.Requirement requirement;
+    TransformationChain chain;
+
+    @Override
+    public long[] candidates(KeyedValues values, boolean names) {
+      return collectionLiterals.candidates(values, names, chain, requirement);
     }
-    return !collectionLiterals.mayMatch(vars.existingCollection(target.collection()), names, chain, requirement);
   }
 
   /**
@@ -576,13 +586,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public long[] literalsIn(String value) {
-    long[] found = literalsFound.get(value);
-    if (found == null) {
-      found = ruleSet.prefilter().newFoundSet();
-      ruleSet.prefilter().scan(value, found);
-      literalsFound.put(value, found);
-    }
-    return found;
+    return transformations.literalsIn(value);
   }
 
   @Override

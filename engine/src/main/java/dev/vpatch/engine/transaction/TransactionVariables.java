@@ -37,7 +37,7 @@ final class TransactionVariables {
    * Enumerates a target's values into the sink. {@code excluded} says whether a member of a
    * collection has been removed from this rule at run time (ctl:ruleRemoveTarget*).
    */
-  void collect(Target target, BiPredicate excluded, ValueSink sink) {
+  void collect(Target target, BiPredicate excluded, MemberFilter filter, ValueSink sink) {
     String name = target.name();
     VariableKind kind = target.kind();
     switch (kind) {
@@ -66,17 +66,30 @@ final class TransactionVariables {
     }
     String base = target.collection();
     if (target.isArgs()) {
-      int count = members(target, base, argsGet, excluded, sink) + members(target, base, argsPost, excluded, sink);
+      int count =
+          members(target, base, argsGet, excluded, filter, sink)
+              + members(target, base, argsPost, excluded, filter, sink);
       if (target.isCount()) sink.accept(name, null, Integer.toString(count));
     } else {
-      collectFrom(collections.get(base), base, target, excluded, sink);
+      KeyedValues values = collections.get(base);
+      int count = values == null ? 0 : members(target, base, values, excluded, filter, sink);
+      if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
     }
   }
 
   /** The values a collection or NAMES target selects from {@code values} (may be null: empty). */
   static void collectFrom(KeyedValues values, String base, Target target, BiPredicate excluded, ValueSink sink) {
-    int count = values == null ? 0 : members(target, base, values, excluded, sink);
+    int count = values == null ? 0 : members(target, base, values, excluded, null, sink);
     if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
+  }
+
+  /** Narrows the members of a collection that a rule visits to those that may match it. */
+  interface MemberFilter {
+    /**
+     * The members of {@code values} (keyed by position) worth visiting, as a bitset; null for
+     * every member, an empty array for none.
+     */
+    long[] candidates(KeyedValues values, boolean names);
   }
 
   /** Tests run-time exclusions: (variable, key) → excluded. */
@@ -85,8 +98,16 @@ final class TransactionVariables {
   }
 
   private static int members(
-      Target target, String base, KeyedValues values, BiPredicate excluded, ValueSink sink) {
+      Target target,
+      String base,
+      KeyedValues values,
+      BiPredicate excluded,
+      MemberFilter filter,
+      ValueSink sink) {
     boolean names = target.kind() == VariableKind.NAMES;
+    long[] only = filter == null ? null : filter.candidates(values, names);
+    if (only != null && only.length == 0) return 0;
+    int version = values.version();
     int count = 0;
     // Members added while a rule runs (setvar into the collection it reads) are not visited.
     int size = values.size();
@@ -95,6 +116,8 @@ final class TransactionVariables {
     int hash = target.selector().literalHash();
     int i = literal == null ? 0 : values.indexOf(literal, hash, 0);
     for (; i >= 0 && i < size && i < values.size(); i = literal == null ? i + 1 : values.indexOf(literal, hash, i + 1)) {
+      // The filter describes the collection as it was: once a rule's action changes it, visit all.
+      if (only != null && (only[i >>> 6] & (1L << i)) == 0 && values.version() == version) continue;
       String key = values.key(i);
       if ((literal == null && !target.selects(key)) || target.excludes(key)) continue;
       if (excluded != null && excluded.test(base, key)) continue;

@@ -1,39 +1,91 @@
 package dev.vpatch.engine.transaction;
 
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.TransformationChain;
 import java.util.IdentityHashMap;
 
 /**
- * Every transformed form of every value a transaction inspects, computed once. Keyed by the value
- * instance (collections hand the same instance to every rule, and a transformation that changes
- * nothing returns its input), then by the chain's dense id, so a lookup allocates nothing and
- * hashes no string content. Two equal values held in different instances are simply transformed
- * twice.
+ * Every transformed form of every value a transaction inspects, computed once, and the prefilter
+ * literals each form contains. Keyed by the value instance (collections hand the same instance to
+ * every rule, and a transformation that changes nothing returns its input), then by the chain's
+ * dense id, so a lookup allocates nothing and hashes no string content.
+ *
+ * <p>Chains are a trie, but different branches often apply the same transformation to the same
+ * instance (CRS has dozens of chains, most transformations leave a benign value unchanged, so the
+ * branches collapse onto one instance): each transformation's result is also kept per input
+ * instance, and applied once whichever chain asks. Two equal values held in different instances
+ * are simply transformed twice.
  */
 final class TransformationCache {
-  private final IdentityHashMap<String, String[]> forms = new IdentityHashMap<>();
-  private final int slots;
+  private final IdentityHashMap<String, Forms> forms = new IdentityHashMap<>();
+  private final LiteralPrefilter prefilter;
+  private final int chainSlots;
+  private final int stepSlots;
 
-  TransformationCache(int chains) {
-    this.slots = chains + 1;
+  /** What is known about one value instance. */
+  private static final class Forms {
+    /** Result per chain id, when this instance is a value rules read; else null. */
+    String[] byChain;
+    /** Result per transformation step id applied to this very instance, or null. */
+    String[] byStep;
+    /** The prefilter literals this instance contains, or null until asked. */
+    long[] literals;
+  }
+
+  TransformationCache(LiteralPrefilter prefilter, int chains, int steps) {
+    this.prefilter = prefilter;
+    this.chainSlots = chains + 1;
+    this.stepSlots = steps;
   }
 
   String transform(String value, TransformationChain chain) {
-    String[] known = forms.get(value);
-    if (known == null) {
-      known = new String[slots];
-      forms.put(value, known);
-    }
-    return transform(value, chain, known);
+    Forms known = formsOf(value);
+    if (known.byChain == null) known.byChain = new String[chainSlots];
+    return transform(value, known, chain);
   }
 
-  private static String transform(String value, TransformationChain chain, String[] known) {
-    String cached = known[chain.id()];
+  /** The prefilter literals contained in {@code value} (one scan per distinct instance). */
+  long[] literalsIn(String value) {
+    Forms known = formsOf(value);
+    long[] found = known.literals;
+    if (found == null) {
+      found = prefilter.newFoundSet();
+      prefilter.scan(value, found);
+      known.literals = found;
+    }
+    return found;
+  }
+
+  private Forms formsOf(String value) {
+    Forms known = forms.get(value);
+    if (known == null) {
+      known = new Forms();
+      forms.put(value, known);
+    }
+    return known;
+  }
+
+  private String transform(String value, Forms known, TransformationChain chain) {
+    String cached = known.byChain[chain.id()];
     if (cached != null) return cached;
     TransformationChain parent = chain.parent();
-    String input = parent == null ? value : transform(value, parent, known);
-    String result = chain.last().apply(input);
-    known[chain.id()] = result;
+    String input = parent == null ? value : transform(value, known, parent);
+    String result = apply(input, input == value ? known : formsOf(input), chain);
+    known.byChain[chain.id()] = result;
+    return result;
+  }
+
+  private String apply(String input, Forms inputForms, TransformationChain step) {
+    String[] results = inputForms.byStep;
+    if (results == null) {
+      results = new String[stepSlots];
+      inputForms.byStep = results;
+    }
+    String result = results[step.stepId()];
+    if (result == null) {
+      result = step.last().apply(input);
+      results[step.stepId()] = result;
+    }
     return result;
   }
 }
