@@ -17,7 +17,9 @@ import java.util.Map;
  * position where a match ends. Zero-width assertions are resolved on each transition, from the
  * previous byte (remembered in the state) and the next byte or the end of the text.
  *
- * <p>The cache holds at most a byte budget of states; when full it is dropped and refilled. A
+ * <p>The cache holds at most a byte budget of states, and draws them from a {@link
+ * SharedCacheBudget} that bounds all DFAs together; when either is spent it is dropped and
+ * refilled. A
  * search that drops it more than a few times gives up with {@link Result#UNDECIDED}, so the caller
  * finishes on its general engine instead of the DFA thrashing. Thread-safe; meant to be shared.
  */
@@ -41,6 +43,7 @@ public final class LazyDfa {
   private final int endOfText;
   private final StateBuilder builder;
   private final long cacheBudget;
+  private final SharedCacheBudget.Account account;
   private final Map<StateKey, DfaState> cache = new HashMap<>();
   private long cacheBytes;
   private volatile int resets;
@@ -60,7 +63,8 @@ public final class LazyDfa {
     }
   }
 
-  private LazyDfa(NfaProgram program, boolean caretAfterFinalNewline, long cacheBudget) {
+  private LazyDfa(
+      NfaProgram program, boolean caretAfterFinalNewline, long cacheBudget, SharedCacheBudget shared) {
     this.program = program;
     ByteClasses classes = ByteClasses.of(distinctions(program));
     this.classOf = new byte[256];
@@ -68,6 +72,7 @@ public final class LazyDfa {
     this.endOfText = classes.count();
     this.builder = new StateBuilder(program, classes, caretAfterFinalNewline);
     this.cacheBudget = cacheBudget;
+    this.account = shared.open(this);
     synchronized (this) {
       this.start = newStartState();
     }
@@ -86,10 +91,16 @@ public final class LazyDfa {
   /** As {@link #compile(String, boolean)} with a cache budget in approximate heap bytes. */
   public static LazyDfa compile(
       String re2Pattern, boolean caretAfterFinalNewline, long cacheBudgetBytes) {
+    return compile(re2Pattern, caretAfterFinalNewline, cacheBudgetBytes, SharedCacheBudget.PROCESS);
+  }
+
+  /** As {@link #compile(String, boolean, long)}, drawing states from {@code shared}. */
+  public static LazyDfa compile(
+      String re2Pattern, boolean caretAfterFinalNewline, long cacheBudgetBytes, SharedCacheBudget shared) {
     try {
       RegexNode root = Re2SyntaxParser.parse(re2Pattern);
       NfaProgram program = NfaCompiler.compile(root, MAX_NFA_INSTRUCTIONS);
-      return new LazyDfa(program, caretAfterFinalNewline, cacheBudgetBytes);
+      return new LazyDfa(program, caretAfterFinalNewline, cacheBudgetBytes, shared);
     } catch (UnsupportedSyntaxException unsupported) {
       return null;
     }
@@ -155,17 +166,21 @@ public final class LazyDfa {
     DfaState state = cache.get(key);
     if (state != null) return state;
     state = new DfaState(instructions, context, endOfText + 1);
-    if (cacheBytes + state.footprint() > cacheBudget && !cache.isEmpty()) {
+    long footprint = state.footprint();
+    boolean charged = cacheBytes + footprint <= cacheBudget && account.tryCharge(footprint);
+    if (!charged && !cache.isEmpty()) {
       // Searches still running keep the old states they hold; the cache forgets them all.
       cache.clear();
       cacheBytes = 0;
+      account.releaseAll();
       resets++;
       start = newStartState();
       DfaState fresh = cache.get(key);
       if (fresh != null) return fresh;
     }
+    if (!charged) account.charge(footprint);
     cache.put(key, state);
-    cacheBytes += state.footprint();
+    cacheBytes += footprint;
     return state;
   }
 
