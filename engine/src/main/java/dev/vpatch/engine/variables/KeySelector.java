@@ -10,24 +10,32 @@ import dev.vpatch.engine.seclang.VariableSpec;
  * ignoring case, as ModSecurity compiles key regexes), or every member.
  */
 public final class KeySelector {
+  private static final Pattern ANCHORED_WORD = Pattern.compile("\\^[A-Za-z0-9_-]+");
+
   private final String variable;
   private final String literal;
   private final int literalHash;
   private final Pattern pattern;
   /** The same regex for yes/no questions at DFA speed, or null where the DFA lacks its syntax. */
   private final LazyDfa dfa;
+  /**
+   * The text of a regex that is only an anchored ASCII word like {@code /^header_name_920450_/},
+   * for which a case-insensitive prefix test is the same answer (no byte above 0x7F folds onto
+   * ASCII), or null.
+   */
+  private final String anchoredPrefix;
 
-  private KeySelector(String variable, String literal, Pattern pattern) {
+  private KeySelector(String variable, String literal, String regex) {
     this.variable = variable;
     this.literal = literal;
     this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(literal);
-    this.pattern = pattern;
+    this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
+    this.anchoredPrefix = regex != null && ANCHORED_WORD.matcher(regex).matches() ? regex.substring(1) : null;
   }
 
   public static KeySelector of(VariableSpec spec) {
-    return new KeySelector(
-        spec.name(), spec.key(), spec.keyRegex() == null ? null : compileKeyRegex(spec.keyRegex()));
+    return new KeySelector(spec.name(), spec.key(), spec.keyRegex());
   }
 
   private static Pattern compileKeyRegex(String regex) {
@@ -55,6 +63,7 @@ public final class KeySelector {
 
   public boolean matches(String key) {
     if (literal != null) return literal.equalsIgnoreCase(key);
+    if (anchoredPrefix != null) return key.regionMatches(true, 0, anchoredPrefix, 0, anchoredPrefix.length());
     if (pattern != null) {
       LazyDfa.Result result = dfa == null ? LazyDfa.Result.UNDECIDED : dfa.search(key);
       return result == LazyDfa.Result.UNDECIDED ? pattern.matcher(key).find() : result == LazyDfa.Result.MATCH;

@@ -24,6 +24,12 @@ final class Re2Pattern extends PcrePattern {
   private final Pattern compiled;
   private final BoundedJavaPattern trailingNewlineCheck;
   private final LazyDfa dfa;
+  /**
+   * Whether a match on an input without a newline can only be the whole input, and the pattern
+   * has no group: then the DFA's "match" is the capture, and RE2/J's slower capturing engine is
+   * not needed (CRS 920450 captures every header name with {@code ^.*$}).
+   */
+  private final boolean matchIsWholeInput;
   private volatile Set<String> requiredLiterals;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
@@ -33,6 +39,8 @@ final class Re2Pattern extends PcrePattern {
         translation.multilineCaret() ? BoundedJavaPattern.tryCompile(source, limits) : null;
     // Without a confirmation pattern RE2's rule for ^ stands, so the DFA applies it too.
     this.dfa = LazyDfa.compile(translation.re2(), trailingNewlineCheck == null);
+    this.matchIsWholeInput =
+        dfa != null && compiled.groupCount() == 0 && LazyDfa.anchoredAtBothEnds(translation.re2());
   }
 
   /** The RE2 pattern actually run (for tests and diagnostics). */
@@ -85,7 +93,13 @@ final class Re2Pattern extends PcrePattern {
   public RegexMatch find(String input, int from) {
     if (from > input.length()) return null;
     // Most CRS rules capture, yet almost every value does not match: the DFA settles those.
-    if (from == 0 && dfa != null && dfa.search(input) == LazyDfa.Result.NO_MATCH) return null;
+    if (from == 0 && dfa != null) {
+      LazyDfa.Result result = dfa.search(input);
+      if (result == LazyDfa.Result.NO_MATCH) return null;
+      if (result == LazyDfa.Result.MATCH && matchIsWholeInput && input.indexOf('\n') < 0) {
+        return new RegexMatch(0, input.length(), new String[] {input});
+      }
+    }
     Matcher matcher = compiled.matcher(input);
     if (!matcher.find(from)) return null;
     if (needsConfirmation(input, matcher)) return trailingNewlineCheck.confirm(input, from);

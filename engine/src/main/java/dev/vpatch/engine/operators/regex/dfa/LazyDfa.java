@@ -106,6 +106,32 @@ public final class LazyDfa {
     }
   }
 
+  /**
+   * Whether every match of {@code re2Pattern} starts with a begin-of-line or begin-of-text anchor
+   * and ends with an end-of-line or end-of-text anchor: then, on an input without a newline, a
+   * match can only be the whole input ({@code ^.*$}, {@code ^(?:get|post)$}). False when unsure.
+   */
+  public static boolean anchoredAtBothEnds(String re2Pattern) {
+    try {
+      RegexNode root = Re2SyntaxParser.parse(re2Pattern);
+      return edgeIs(root, true) && edgeIs(root, false);
+    } catch (UnsupportedSyntaxException unsupported) {
+      return false;
+    }
+  }
+
+  private static boolean edgeIs(RegexNode node, boolean first) {
+    if (node instanceof RegexNode.Assertion assertion) {
+      int anchors = first ? Conditions.BEGIN_TEXT | Conditions.BEGIN_LINE : Conditions.END_TEXT | Conditions.END_LINE;
+      return assertion.condition() != 0 && (assertion.condition() & ~anchors) == 0;
+    }
+    if (node instanceof RegexNode.Concatenation concatenation && !concatenation.items().isEmpty()) {
+      List<RegexNode> items = concatenation.items();
+      return edgeIs(items.get(first ? 0 : items.size() - 1), first);
+    }
+    return false;
+  }
+
   /** Why {@code re2Pattern} is not supported, or null when it is (for diagnostics). */
   public static String unsupportedReason(String re2Pattern) {
     try {

@@ -1,0 +1,48 @@
+package dev.vpatch.engine.variables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vpatch.engine.seclang.VariableSpec;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+class KeySelectorTest {
+  @Test
+  void anAnchoredWordRegexSelectsKeysStartingWithItInAnyCase() {
+    KeySelector selector = regex("^header_name_920450_");
+    assertThat(selector.matches("header_name_920450_content-type")).isTrue();
+    assertThat(selector.matches("HEADER_NAME_920450_x")).isTrue();
+    assertThat(selector.matches("header_name_920450_")).isTrue();
+    assertThat(selector.matches("xheader_name_920450_")).isFalse();
+    assertThat(selector.matches("header_name_92045")).isFalse();
+    assertThat(selector.matches("")).isFalse();
+  }
+
+  @RepeatedTest(20)
+  void anchoredWordsAgreeWithTheCaseInsensitiveRegexOnSeededRandomKeys(RepetitionInfo repetition) {
+    Random random = new Random(77 + repetition.getCurrentRepetition());
+    String alphabet = "abkKsS_-0\u00e9\u00c9\u00ff\u00b5\u017f\u212a";
+    String[] regexes = {"^ab", "^K_s", "^s-0", "^a"};
+    for (String regex : regexes) {
+      KeySelector fast = regex(regex);
+      com.google.re2j.Pattern reference =
+          com.google.re2j.Pattern.compile("(?i)" + regex, com.google.re2j.Pattern.DISABLE_UNICODE_GROUPS);
+      for (int i = 0; i < 50; i++) {
+        StringBuilder key = new StringBuilder();
+        for (int k = 0; k < random.nextInt(6); k++) key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        String candidate = key.toString();
+        // Keys are byte strings: characters above 0xFF never reach a selector.
+        if (candidate.chars().anyMatch(c -> c > 0xff)) continue;
+        assertThat(fast.matches(candidate))
+            .as("/%s/ on %s", regex, candidate)
+            .isEqualTo(reference.matcher(candidate).find());
+      }
+    }
+  }
+
+  private static KeySelector regex(String regex) {
+    return KeySelector.of(new VariableSpec("TX", null, regex, false, false));
+  }
+}
