@@ -135,6 +135,18 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void ctlRemovesATargetByTagOnlyFromTaggedRulesAndOnlyThatVariable() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetByTag=perf;ARGS:pw\"\n"
+                + "SecRule ARGS|REQUEST_FILENAME \"@rx x\" \"id:10,phase:2,pass,tag:'a',tag:'perf'\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:11,phase:2,pass,tag:'other'\"");
+    assertThat(ids(request(r, "GET", "/?pw=x", null))).containsExactly(1L, 11L);
+    assertThat(ids(request(r, "GET", "/x?pw=x", null))).containsExactly(1L, 10L, 11L);
+    assertThat(ids(request(r, "GET", "/?q=x", null))).containsExactly(1L, 10L, 11L);
+  }
+
+  @Test
   void ctlRuleEngineOffStopsEnforcement() {
     RuleSet r =
         rules(
@@ -188,6 +200,22 @@ class RuleEvaluationTest {
   void multiMatchTriesTheValueBeforeAndAfterEachTransformation() {
     RuleSet r = rules("SecRule ARGS \"@rx ^%41$\" \"id:1,phase:1,pass,t:urlDecodeUni,multiMatch\"");
     assertThat(ids(request(r, "GET", "/?a=%2541", null))).containsExactly(1L);
+  }
+
+  @Test
+  void multiMatchTriesEveryIntermediateFormOfALongerChain() {
+    RuleSet r =
+        rules(
+            "SecRule ARGS \"@rx ^%41b$\" \"id:1,phase:1,pass,t:lowercase,t:urlDecodeUni,t:removeNulls,t:uppercase,multiMatch\"\n"
+                + "SecRule ARGS \"@rx ^ab$\" \"id:2,phase:1,pass,t:urlDecodeUni,t:lowercase,multiMatch\"\n"
+                + "SecRule ARGS \"@rx ^AB$\" \"id:3,phase:1,pass,t:urlDecodeUni,t:lowercase,t:uppercase,multiMatch\"");
+    // The value is %41B: id 1 matches after lowercase, 2 after urlDecodeUni then lowercase, 3
+    // after urlDecodeUni.
+    assertThat(ids(request(r, "GET", "/?a=%2541B", null))).containsExactly(1L, 2L, 3L);
+    // The value is AB: id 1's forms are AB, ab (urlDecodeUni and removeNulls change nothing) and
+    // AB again, which counts as a new form after ab; 2 matches ab, 3 matches AB at once.
+    assertThat(ids(request(r, "GET", "/?a=%41B", null))).containsExactly(2L, 3L);
+    assertThat(ids(request(r, "GET", "/?a=%2541b", null))).containsExactly(1L, 2L, 3L);
   }
 
   @Test

@@ -27,6 +27,8 @@ public final class Rule {
   final boolean negated;
   final Transformation[] transformations;
   final TransformationChain transformationChain;
+  /** Every prefix of {@link #transformationChain}, shortest first (multiMatch tests each). */
+  final TransformationChain[] transformationPrefixes;
   final LiteralPrefilter.Requirement prefilter;
   final Action[] runtimeActions;
   final Macro message;
@@ -48,6 +50,14 @@ public final class Rule {
   final String skipAfter;
   final Rule next;
 
+  private static TransformationChain[] prefixesOf(TransformationChain chain) {
+    int length = 0;
+    for (TransformationChain c = chain; c != null; c = c.parent()) length++;
+    TransformationChain[] prefixes = new TransformationChain[length];
+    for (TransformationChain c = chain; c != null; c = c.parent()) prefixes[--length] = c;
+    return prefixes;
+  }
+
   Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
     this.id = b.id;
     this.phase = b.phase;
@@ -61,6 +71,7 @@ public final class Rule {
     this.negated = b.negated;
     this.transformations = b.transformations.toArray(Transformation[]::new);
     this.transformationChain = chains.intern(b.transformationNames, b.transformations);
+    this.transformationPrefixes = prefixesOf(transformationChain);
     this.prefilter = b.prefilterHandle < 0 ? null : prefilter.requirement(b.prefilterHandle);
     this.runtimeActions = b.runtimeActions.toArray(Action[]::new);
     this.message = b.message;

@@ -4,7 +4,6 @@ import dev.vpatch.engine.Interruption;
 import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.actions.Action;
 import dev.vpatch.engine.actions.Disruptive;
-import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.Target;
 
 /**
@@ -85,12 +84,11 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
 
   /** The (transformed) value when the operator matches it, else null. */
   private String matches(Rule l, String value) {
-    Transformation[] chain = l.transformations;
     if (l.multiMatch) {
       String current = value;
       if (l.operator.matches(context, current) != l.negated) return current;
-      for (Transformation t : chain) {
-        String next = t.apply(current);
+      for (TransformationChain prefix : l.transformationPrefixes) {
+        String next = context.transform(value, prefix);
         if (next.equals(current)) continue;
         current = next;
         if (l.operator.matches(context, current) != l.negated) return current;

@@ -460,9 +460,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     if (!targetRemovals.isEmpty()) {
       List<TargetRemoval> applicable = null;
       for (TargetRemoval r : targetRemovals) {
+        // The variable first: it rules out most removals at once, the tag list is longer.
+        if (!r.variable().equals(target.name())) continue;
         boolean applies =
             r.tag() != null ? rule.tags().contains(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
-        if (applies && r.variable().equals(target.name())) {
+        if (applies) {
           if (applicable == null) applicable = new ArrayList<>();
           applicable.add(r);
         }
