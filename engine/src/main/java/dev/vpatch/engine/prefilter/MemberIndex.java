@@ -10,10 +10,14 @@ package dev.vpatch.engine.prefilter;
  */
 public final class MemberIndex {
   private final long[] union;
-  /** Per word of {@link #union}: how many union bits the earlier words hold (a literal's rank). */
-  private final int[] rankBefore;
+  /**
+   * Per word of {@link #union}: how many union bits the earlier words hold (a literal's rank);
+   * null until the postings are built.
+   */
+  private int[] rankBefore;
   private final int memberWords;
   private final int members;
+  private final int version;
   /** The members' found sets until the postings are built, then null. */
   private long[][] found;
   /**
@@ -26,28 +30,29 @@ public final class MemberIndex {
    * @param found the found set of each member ({@link LiteralPrefilter#scan}), in member order;
    *     kept (not copied) until the postings are built
    * @param members how many entries of {@code found} are members
+   * @param version the collection's version (a change count) the index describes
    */
-  public MemberIndex(long[][] found, int members) {
+  public MemberIndex(long[][] found, int members, int version) {
     int words = members == 0 ? 1 : found[0].length;
     union = new long[words];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
       for (int w = 0; w < words; w++) union[w] |= f[w];
     }
-    rankBefore = new int[words];
-    int ranks = 0;
-    for (int w = 0; w < words; w++) {
-      rankBefore[w] = ranks;
-      ranks += Long.bitCount(union[w]);
-    }
     this.members = members;
+    this.version = version;
     this.memberWords = (members + 63) >>> 6;
     this.found = found;
   }
 
   private long[] postings() {
     if (postings != null) return postings;
-    int ranks = rankBefore[union.length - 1] + Long.bitCount(union[union.length - 1]);
+    rankBefore = new int[union.length];
+    int ranks = 0;
+    for (int w = 0; w < union.length; w++) {
+      rankBefore[w] = ranks;
+      ranks += Long.bitCount(union[w]);
+    }
     long[] built = new long[ranks * memberWords];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
@@ -66,6 +71,11 @@ public final class MemberIndex {
 
   private int rank(int word, long bit) {
     return rankBefore[word] + Long.bitCount(union[word] & (bit - 1));
+  }
+
+  /** The version of the collection this index describes. */
+  public int version() {
+    return version;
   }
 
   /** Whether some member contains a literal of the requirement. */

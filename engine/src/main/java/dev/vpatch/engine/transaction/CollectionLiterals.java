@@ -21,13 +21,8 @@ final class CollectionLiterals {
 
   private final RuleContext context;
   private final int slots;
-  private final IdentityHashMap<KeyedValues, Indexed[]> indexes = new IdentityHashMap<>();
+  private final IdentityHashMap<KeyedValues, MemberIndex[]> indexes = new IdentityHashMap<>();
   private long[] candidates = new long[1];
-
-  private static final class Indexed {
-    int version;
-    MemberIndex index;
-  }
 
   CollectionLiterals(RuleContext context, int chains) {
     this.context = context;
@@ -48,22 +43,18 @@ final class CollectionLiterals {
   }
 
   private MemberIndex indexOf(KeyedValues values, boolean names, TransformationChain chain) {
-    Indexed[] known = indexes.get(values);
+    MemberIndex[] known = indexes.get(values);
     if (known == null) {
-      known = new Indexed[slots];
+      known = new MemberIndex[slots];
       indexes.put(values, known);
     }
     int slot = 2 * (chain == null ? 0 : chain.id()) + (names ? 1 : 0);
-    Indexed indexed = known[slot];
-    if (indexed == null) {
-      indexed = new Indexed();
-      known[slot] = indexed;
-    } else if (indexed.index != null && indexed.version == values.version()) {
-      return indexed.index;
+    MemberIndex index = known[slot];
+    if (index == null || index.version() != values.version()) {
+      index = build(values, names, chain);
+      known[slot] = index;
     }
-    indexed.version = values.version();
-    indexed.index = build(values, names, chain);
-    return indexed.index;
+    return index;
   }
 
   private MemberIndex build(KeyedValues values, boolean names, TransformationChain chain) {
@@ -73,6 +64,6 @@ final class CollectionLiterals {
       String member = names ? values.key(i) : values.value(i);
       found[i] = context.literalsIn(chain == null ? member : context.transform(member, chain));
     }
-    return new MemberIndex(found, size);
+    return new MemberIndex(found, size, values.version());
   }
 }
