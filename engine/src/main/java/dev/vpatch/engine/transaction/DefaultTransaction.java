@@ -198,7 +198,16 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public Interruption appendRequestBody(byte[] data, int offset, int length) {
     if (requestBody == null) requestBody = new BodyBuffer(requestBodyLimit);
-    boolean fits = requestBody.append(data, offset, length);
+    return requestBodyAppended(requestBody.append(data, offset, length));
+  }
+
+  @Override
+  public Interruption appendRequestBody(java.nio.ByteBuffer data) {
+    if (requestBody == null) requestBody = new BodyBuffer(requestBodyLimit);
+    return requestBodyAppended(requestBody.append(data));
+  }
+
+  private Interruption requestBodyAppended(boolean fits) {
     if (!fits && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
       interruption = new Interruption(0, "deny", 413, null, 2);
     }

@@ -59,8 +59,12 @@ public final class JsonProcessor implements BodyProcessor {
 
   /**
    * One walk over the document, stopping where an error stops it. Without {@code arguments} no
-   * name or value is built (string values are still decoded, which is what finds invalid UTF-8);
-   * without {@code errors} nothing but the arguments is reported.
+   * name or value is built; without {@code errors} nothing but the arguments is reported.
+   *
+   * <p>Without arguments, string values are still decoded when the body has a byte above 0x7F:
+   * only decoding finds every invalid UTF-8 sequence (Jackson's skipping lets an encoded surrogate
+   * through). In ASCII, skipping and decoding check escapes and control characters with the same
+   * code, so an ASCII body's strings are skipped.
    */
   private static void parse(
       byte[] body, int length, BodyContext context, BodySink sink, boolean arguments, boolean errors) {
@@ -69,6 +73,7 @@ public final class JsonProcessor implements BodyProcessor {
     }
     String error = null;
     JsonArgumentNames names = arguments ? new JsonArgumentNames() : null;
+    boolean decodeStrings = !arguments && !AsciiBytes.isAscii(body, length);
     int depth = 0;
     int count = 0;
     try (JsonParser parser = FACTORY.createParser(body, 0, length)) {
@@ -100,7 +105,7 @@ public final class JsonProcessor implements BodyProcessor {
                 count++;
                 if (arguments) {
                   sink.argumentNotInPost(names.scalarName(), scalarText(parser, token));
-                } else {
+                } else if (decodeStrings) {
                   parser.finishToken();
                 }
               }
