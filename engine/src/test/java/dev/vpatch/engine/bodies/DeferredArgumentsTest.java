@@ -95,7 +95,7 @@ class DeferredArgumentsTest {
     for (int round = 0; round < 3000; round++) {
       BodyContext context = new BodyContext(null, '&', random.nextInt(12), 1 + random.nextInt(6));
       check(JSON, randomText(random, jsonAlphabet), context);
-      check(JSON, randomJson(random, 4), context);
+      check(JSON, RandomJson.document(random, 4), context);
       check(URLENCODED, randomText(random, formAlphabet), context);
     }
   }
@@ -121,33 +121,5 @@ class DeferredArgumentsTest {
       out.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
     return out.toString();
-  }
-
-  /** Well-formed JSON (most of the time), so that the walk gets deep before any error. */
-  private static String randomJson(Random random, int depth) {
-    int kind = random.nextInt(depth <= 0 ? 3 : 5);
-    switch (kind) {
-      case 0:
-        return Integer.toString(random.nextInt(100) - 50);
-      case 1:
-        return "\"" + randomText(random, "ab\u00c3\u00a9 ").replace("\u00c3\u00a9", "\\u00e9") + "\"";
-      case 2:
-        return random.nextBoolean() ? "true" : "null";
-      case 3: {
-        StringBuilder out = new StringBuilder("[");
-        int n = random.nextInt(4);
-        for (int i = 0; i < n; i++) out.append(i > 0 ? "," : "").append(randomJson(random, depth - 1));
-        return out.append(']').toString();
-      }
-      default: {
-        StringBuilder out = new StringBuilder("{");
-        int n = random.nextInt(4);
-        for (int i = 0; i < n; i++) {
-          out.append(i > 0 ? "," : "").append('"').append(random.nextInt(3) == 0 ? "" : "k" + i).append("\":");
-          out.append(randomJson(random, depth - 1));
-        }
-        return out.append('}').toString();
-      }
-    }
   }
 }

@@ -48,7 +48,11 @@ public final class JsonProcessor implements BodyProcessor {
 
   @Override
   public boolean processAllButArguments(byte[] body, int length, BodyContext context, BodySink sink) {
-    parse(body, length, context, sink, false, true);
+    // Only errors are reported now: plain JSON within the limits has none, so Jackson walks only
+    // the bodies that may have one (and words it).
+    if (!PlainJsonCheck.certainlyValid(body, length, context.jsonDepthLimit(), context.argumentsLimit())) {
+      parse(body, length, context, sink, false, true);
+    }
     return length > 0;
   }
 
