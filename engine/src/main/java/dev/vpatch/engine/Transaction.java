@@ -1,5 +1,6 @@
 package dev.vpatch.engine;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -35,6 +36,20 @@ public interface Transaction extends AutoCloseable {
    * extra bytes are ignored for inspection.
    */
   Interruption appendRequestBody(byte[] data, int offset, int length);
+
+  /**
+   * Appends the buffer's remaining bytes, as {@link #appendRequestBody(byte[], int, int)} does,
+   * without moving its position. A connector holding the body in direct (off-heap) buffers hands
+   * them over here, so that the bytes are copied once, into the transaction.
+   */
+  default Interruption appendRequestBody(ByteBuffer data) {
+    if (data.hasArray()) {
+      return appendRequestBody(data.array(), data.arrayOffset() + data.position(), data.remaining());
+    }
+    byte[] copy = new byte[data.remaining()];
+    data.get(data.position(), copy);
+    return appendRequestBody(copy, 0, copy.length);
+  }
 
   /** Phase 2: runs the body processor, then the phase 2 rules. */
   Interruption processRequestBody();

@@ -5,10 +5,34 @@ package dev.vpatch.engine.bodies;
  * MULTIPART_* flags, REQBODY_ERROR...). Stateless and shared; one call per transaction. The body
  * bytes are never modified. Processors never throw on malformed input: they report it through
  * {@link BodySink#error(String)} exactly as ModSecurity sets REQBODY_ERROR / REQBODY_ERROR_MSG.
+ *
+ * <p>Building the arguments (a string per name and value) is most of a body's cost, and many rule
+ * sets (a virtual patch scoped to one URL) never read them. So a processor may split its work:
+ * {@link #processAllButArguments} reports everything else at once, and {@link #addArguments}
+ * reports the arguments only when a rule first reads them. Together they report exactly what
+ * {@link #process} reports.
  */
 public interface BodyProcessor {
   /** The name used by {@code ctl:requestBodyProcessor=NAME} (URLENCODED, MULTIPART, JSON, XML). */
   String name();
 
   void process(byte[] body, int length, BodyContext context, BodySink sink);
+
+  /**
+   * Reports what {@link #process} reports except the {@link BodySink#argument} and {@link
+   * BodySink#argumentNotInPost} calls; returns whether those are left for {@link #addArguments}.
+   * The default does all the work now and leaves nothing.
+   */
+  default boolean processAllButArguments(byte[] body, int length, BodyContext context, BodySink sink) {
+    process(body, length, context, sink);
+    return false;
+  }
+
+  /**
+   * Reports, in order, the argument calls {@link #process} would make and nothing else. Called at
+   * most once, after {@link #processAllButArguments} returned true, with the same body and context.
+   */
+  default void addArguments(byte[] body, int length, BodyContext context, BodySink sink) {
+    throw new UnsupportedOperationException(name() + " reports its arguments in process");
+  }
 }

@@ -1,5 +1,8 @@
 package dev.vpatch.engine.bodies;
 
+import dev.vpatch.engine.ByteStrings;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Splits {@code application/x-www-form-urlencoded} text (request bodies and query strings) into
  * arguments the way ModSecurity v3 does for ARGS:
@@ -13,6 +16,11 @@ package dev.vpatch.engine.bodies;
  * </ul>
  *
  * All strings are byte strings.
+ *
+ * <p>Bodies reach the size limits, so the input is scanned once: every search for a separator,
+ * {@code =}, {@code +} or {@code %} is a {@link String#indexOf} (vectorised) whose result is kept
+ * until the parse passes it, a name or value without escapes is one substring, and decoding copies
+ * the runs between escapes in bulk.
  */
 public final class UrlEncodedParser {
   /** Receives each argument; returns false to stop (e.g. when a limit is reached). */
@@ -30,31 +38,88 @@ public final class UrlEncodedParser {
    */
   public record Result(int accepted, boolean invalidEncoding, boolean stopped) {}
 
-  private UrlEncodedParser() {}
+  private static final int NONE = Integer.MAX_VALUE;
+  private static final byte[] HEX = new byte[256];
+
+  static {
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int i = 0; i < 10; i++) HEX['0' + i] = (byte) i;
+    for (int i = 0; i < 6; i++) {
+      HEX['a' + i] = (byte) (10 + i);
+      HEX['A' + i] = (byte) (10 + i);
+    }
+  }
+
+  /** The text being parsed; its bytes are made only when something needs decoding. */
+  private final String text;
+  private byte[] bytes;
+  private byte[] scratch;
+  private boolean invalid;
+  /** The next {@code =}, {@code +} and {@code %} at or after the last search (NONE: no more). */
+  private int nextEquals = -1;
+  private int nextPlus = -1;
+  private int nextPercent = -1;
+
+  private UrlEncodedParser(String text, byte[] bytes) {
+    this.text = text;
+    this.bytes = bytes;
+  }
 
   public static Result parse(String input, char separator, ArgumentConsumer consumer) {
+    return new UrlEncodedParser(input, null).split(separator, consumer, 0);
+  }
+
+  /** Parses the first {@code length} bytes of {@code input}. */
+  public static Result parse(byte[] input, int length, char separator, ArgumentConsumer consumer) {
+    return new UrlEncodedParser(ByteStrings.of(input, 0, length), input).split(separator, consumer, 0);
+  }
+
+  /**
+   * What {@link #parse(byte[], int, char, ArgumentConsumer)} returns for a consumer that accepts
+   * the first {@code limit} arguments and refuses the next, without building any string.
+   */
+  public static Result scan(byte[] input, int length, char separator, int limit) {
+    return new UrlEncodedParser(ByteStrings.of(input, 0, length), input).split(separator, null, limit);
+  }
+
+  /** Lenient URL decoding: {@code +} to space, valid {@code %XX} to its byte, the rest as is. */
+  public static String decode(String input) {
+    return new UrlEncodedParser(input, null).decode(0, input.length());
+  }
+
+  /** Whether {@code input} has a {@code %} not followed by two hex digits. */
+  public static boolean hasInvalidEscape(String input) {
+    UrlEncodedParser parser = new UrlEncodedParser(input, null);
+    parser.decode(0, input.length());
+    return parser.invalid;
+  }
+
+  /** Splits into arguments for the consumer, or, when it is null, only checks escapes up to the limit. */
+  private Result split(char separator, ArgumentConsumer consumer, int limit) {
     int accepted = 0;
-    boolean invalid = false;
-    int length = input.length();
+    int length = text.length();
     int start = 0;
     while (start < length) {
-      int end = input.indexOf(separator, start);
+      int end = text.indexOf(separator, start);
       if (end < 0) {
         end = length;
       }
-      int equals = input.indexOf('=', start);
-      String rawName;
-      String rawValue;
-      if (equals < 0 || equals >= end) {
-        rawName = input.substring(start, end);
-        rawValue = "";
-      } else {
-        rawName = input.substring(start, equals);
-        rawValue = input.substring(equals + 1, end);
+      if (nextEquals < start) {
+        nextEquals = next('=', start);
       }
-      invalid |= hasInvalidEscape(rawName) || hasInvalidEscape(rawValue);
-      if (!consumer.accept(decode(rawName), decode(rawValue))) {
-        return new Result(accepted, invalid, true);
+      int nameEnd = Math.min(nextEquals, end);
+      if (consumer == null) {
+        checkEscapes(start, nameEnd);
+        checkEscapes(nameEnd + 1, end);
+        if (accepted >= limit) {
+          return new Result(accepted, invalid, true);
+        }
+      } else {
+        String name = decode(start, nameEnd);
+        String value = nameEnd < end ? decode(nameEnd + 1, end) : "";
+        if (!consumer.accept(name, value)) {
+          return new Result(accepted, invalid, true);
+        }
       }
       accepted++;
       start = end + 1;
@@ -62,65 +127,75 @@ public final class UrlEncodedParser {
     return new Result(accepted, invalid, false);
   }
 
-  /** Lenient URL decoding: {@code +} to space, valid {@code %XX} to its byte, the rest as is. */
-  public static String decode(String input) {
-    int first = firstSpecial(input);
-    if (first < 0) {
-      return input;
+  private int next(char c, int from) {
+    int found = text.indexOf(c, from);
+    return found < 0 ? NONE : found;
+  }
+
+  /** The decoded text of {@code [from, to)}; notes an invalid escape in it. */
+  private String decode(int from, int to) {
+    int special = nextSpecial(from);
+    if (special >= to) {
+      return text.substring(from, to);
     }
-    int length = input.length();
-    StringBuilder out = new StringBuilder(length);
-    out.append(input, 0, first);
-    for (int i = first; i < length; i++) {
-      char c = input.charAt(i);
-      if (c == '+') {
-        out.append(' ');
-      } else if (c == '%' && isValidEscapeAt(input, i)) {
-        out.append((char) (hexValue(input.charAt(i + 1)) * 16 + hexValue(input.charAt(i + 2))));
-        i += 2;
+    if (bytes == null) {
+      bytes = ByteStrings.bytes(text);
+    }
+    if (scratch == null || scratch.length < to - from) {
+      scratch = new byte[Math.max(to - from, 64)];
+    }
+    int out = 0;
+    int run = from;
+    while (special < to) {
+      System.arraycopy(bytes, run, scratch, out, special - run);
+      out += special - run;
+      int after = special + 1;
+      if (bytes[special] == '+') {
+        scratch[out++] = ' ';
+      } else if (isEscapeAt(special, to)) {
+        scratch[out++] = (byte) (hexAt(special + 1) * 16 + hexAt(special + 2));
+        after = special + 3;
       } else {
-        out.append(c);
+        invalid = true;
+        scratch[out++] = '%';
       }
+      run = after;
+      special = nextSpecial(after);
     }
-    return out.toString();
+    System.arraycopy(bytes, run, scratch, out, to - run);
+    out += to - run;
+    return new String(scratch, 0, out, StandardCharsets.ISO_8859_1);
   }
 
-  /** Whether {@code input} has a {@code %} not followed by two hex digits. */
-  public static boolean hasInvalidEscape(String input) {
-    for (int i = input.indexOf('%'); i >= 0; i = input.indexOf('%', i + 1)) {
-      if (!isValidEscapeAt(input, i)) {
-        return true;
-      }
+  /** Notes an invalid escape in {@code [from, to)} as {@link #decode(int, int)} would. */
+  private void checkEscapes(int from, int to) {
+    for (int percent = nextPercentFrom(from); percent < to; percent = nextPercentFrom(percent + 1)) {
+      invalid |= !isEscapeAt(percent, to);
     }
-    return false;
   }
 
-  private static int firstSpecial(String input) {
-    for (int i = 0; i < input.length(); i++) {
-      char c = input.charAt(i);
-      if (c == '+' || c == '%') {
-        return i;
-      }
-    }
-    return -1;
+  /** Whether the {@code %} at {@code percent} starts a valid escape that ends before {@code to}. */
+  private boolean isEscapeAt(int percent, int to) {
+    return percent + 2 < to && hexAt(percent + 1) >= 0 && hexAt(percent + 2) >= 0;
   }
 
-  private static boolean isValidEscapeAt(String input, int percent) {
-    return percent + 2 < input.length()
-        && hexValue(input.charAt(percent + 1)) >= 0
-        && hexValue(input.charAt(percent + 2)) >= 0;
+  private int hexAt(int index) {
+    char c = text.charAt(index);
+    return c < HEX.length ? HEX[c] : -1;
   }
 
-  private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
+  private int nextPercentFrom(int from) {
+    if (nextPercent < from) {
+      nextPercent = next('%', from);
     }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
+    return nextPercent;
+  }
+
+  /** The first {@code +} or {@code %} at or after {@code from}, or NONE. */
+  private int nextSpecial(int from) {
+    if (nextPlus < from) {
+      nextPlus = next('+', from);
     }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return Math.min(nextPlus, nextPercentFrom(from));
   }
 }

@@ -199,7 +199,16 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public Interruption appendRequestBody(byte[] data, int offset, int length) {
     if (requestBody == null) requestBody = new BodyBuffer(requestBodyLimit);
-    boolean fits = requestBody.append(data, offset, length);
+    return requestBodyAppended(requestBody.append(data, offset, length));
+  }
+
+  @Override
+  public Interruption appendRequestBody(java.nio.ByteBuffer data) {
+    if (requestBody == null) requestBody = new BodyBuffer(requestBodyLimit);
+    return requestBodyAppended(requestBody.append(data));
+  }
+
+  private Interruption requestBodyAppended(boolean fits) {
     if (!fits && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {
       interruption = new Interruption(0, "deny", 413, null, 2);
     }
@@ -245,19 +254,32 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             config.argumentSeparator(),
             Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
             config.jsonDepthLimit());
-    if (processor != null) processor.process(data, length, context, new Sink());
+    Sink sink = new Sink();
+    if (processor != null && processor.processAllButArguments(data, length, context, sink)) {
+      // The body bytes up to length never change, so the arguments can be added when first read.
+      vars.deferBodyArguments(
+          () -> {
+            processor.addArguments(data, length, context, sink);
+            putArgsCombinedSize();
+          });
+    } else {
+      putArgsCombinedSize();
+    }
+  }
+
+  private void putArgsCombinedSize() {
     long combined = 0;
-    for (KeyedValues args : List.of(vars.argsGet, vars.argsPost)) {
+    for (KeyedValues args : List.of(vars.argsGet, vars.argsPost())) {
       for (int i = 0; i < args.size(); i++) combined += args.key(i).length() + args.value(i).length();
     }
-    s.put("ARGS_COMBINED_SIZE", Long.toString(combined));
+    vars.scalars.put("ARGS_COMBINED_SIZE", Long.toString(combined));
   }
 
   /** Receives what the body processor extracts. */
   private final class Sink implements BodySink {
     @Override
     public void argument(String name, String value) {
-      vars.argsPost.add(name, value);
+      vars.addBodyArgument(name, value);
     }
 
     @Override

@@ -16,21 +16,58 @@ final class TransactionVariables {
   final Map<String, String> scalars = new HashMap<>(64);
   private final Map<String, KeyedValues> collections = new HashMap<>(32);
   final KeyedValues argsGet = collection("ARGS_GET");
-  final KeyedValues argsPost = collection("ARGS_POST");
+  private final KeyedValues argsPost = collection("ARGS_POST");
   final KeyedValues requestHeaders = collection("REQUEST_HEADERS");
   final KeyedValues requestCookies = collection("REQUEST_COOKIES");
   final KeyedValues responseHeaders = collection("RESPONSE_HEADERS");
   final KeyedValues tx = collection("TX");
   final KeyedValues matchedVars = collection("MATCHED_VARS");
   XmlDocument xml;
+  /**
+   * Adds the request body's arguments to ARGS_POST and sets ARGS_COMBINED_SIZE; run, once, by the
+   * first read of either (null when nothing is pending). Nothing else changes ARGS in between, so
+   * the rules see what adding them at once would have given.
+   */
+  private Runnable pendingBodyArguments;
 
   /** The named collection, created empty on first use. */
   KeyedValues collection(String name) {
+    addPendingBodyArgumentsFor(name);
     return collections.computeIfAbsent(name, k -> new KeyedValues());
   }
 
   KeyedValues existingCollection(String name) {
+    addPendingBodyArgumentsFor(name);
     return collections.get(name);
+  }
+
+  /** ARGS_POST, with the body's arguments in it. */
+  KeyedValues argsPost() {
+    addPendingBodyArguments();
+    return argsPost;
+  }
+
+  /** For the body processor adding the arguments (ARGS_POST as it is, pending or not). */
+  void addBodyArgument(String name, String value) {
+    argsPost.add(name, value);
+  }
+
+  void deferBodyArguments(Runnable adder) {
+    pendingBodyArguments = adder;
+  }
+
+  private void addPendingBodyArgumentsFor(String variable) {
+    if (pendingBodyArguments != null && ("ARGS_POST".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable))) {
+      addPendingBodyArguments();
+    }
+  }
+
+  private void addPendingBodyArguments() {
+    Runnable pending = pendingBodyArguments;
+    if (pending != null) {
+      pendingBodyArguments = null;
+      pending.run();
+    }
   }
 
   /**
@@ -68,10 +105,10 @@ final class TransactionVariables {
     if (target.isArgs()) {
       int count =
           members(target, base, argsGet, excluded, filter, sink)
-              + members(target, base, argsPost, excluded, filter, sink);
+              + members(target, base, argsPost(), excluded, filter, sink);
       if (target.isCount()) sink.accept(name, null, Integer.toString(count));
     } else {
-      KeyedValues values = collections.get(base);
+      KeyedValues values = existingCollection(base);
       int count = values == null ? 0 : members(target, base, values, excluded, filter, sink);
       if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
     }
@@ -130,6 +167,10 @@ final class TransactionVariables {
   /** Scalars, including the ones computed when asked (time). */
   String scalar(String name) {
     String value = scalars.get(name);
+    if (value == null && pendingBodyArguments != null && name.equals("ARGS_COMBINED_SIZE")) {
+      addPendingBodyArguments();
+      value = scalars.get(name);
+    }
     if (value != null || !name.startsWith("TIME")) return value;
     java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
     switch (name) {
@@ -161,18 +202,18 @@ final class TransactionVariables {
     if (key == null) {
       String value = scalar(variable);
       if (value != null) return value;
-      KeyedValues c = collections.get(variable);
+      KeyedValues c = existingCollection(variable);
       return c == null || c.size() == 0 ? null : c.value(0);
     }
     if (variable.equals("ARGS")) {
       String value = argsGet.get(key);
-      return value != null ? value : argsPost.get(key);
+      return value != null ? value : argsPost().get(key);
     }
     if (variable.equals("XML") && xml != null) {
       java.util.List<String> values = xml.select(key);
       return values.isEmpty() ? null : values.get(0);
     }
-    KeyedValues c = collections.get(variable);
+    KeyedValues c = existingCollection(variable);
     return c == null ? null : c.get(key);
   }
 }

@@ -256,11 +256,8 @@ public final class Exchange implements UpstreamListener {
       requestComplete = true;
     }
     try {
-      if (bytes.isReadable()) {
-        byte[] copy = ByteBufUtil.getBytes(bytes);
-        if (enforce(tx.appendRequestBody(copy, 0, copy.length))) {
-          return;
-        }
+      if (bytes.isReadable() && enforce(appendRequestBody(bytes))) {
+        return;
       }
     } catch (RuntimeException e) {
       if (!engineFailed(e)) {
@@ -275,6 +272,21 @@ public final class Exchange implements UpstreamListener {
     if (runPhase2()) {
       connectUpstream();
     }
+  }
+
+  /**
+   * Hands the piece to the transaction, which copies what it keeps: the piece itself stays queued
+   * for the upstream, its reader index untouched.
+   */
+  private Interruption appendRequestBody(ByteBuf bytes) {
+    if (bytes.hasArray()) {
+      return tx.appendRequestBody(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+    }
+    if (bytes.nioBufferCount() == 1) {
+      return tx.appendRequestBody(bytes.nioBuffer(bytes.readerIndex(), bytes.readableBytes()));
+    }
+    byte[] copy = ByteBufUtil.getBytes(bytes);
+    return tx.appendRequestBody(copy, 0, copy.length);
   }
 
   private boolean runPhase2() {

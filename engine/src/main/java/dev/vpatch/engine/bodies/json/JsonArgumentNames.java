@@ -1,43 +1,31 @@
 package dev.vpatch.engine.bodies.json;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Builds libmodsecurity 3's argument names for JSON values: the root is {@code json}, object
  * members append {@code .key} ({@code .empty-key} for ""), array elements append
  * {@code .array_N}. {@code {"a":[1,{"b":2}]}} gives {@code json.a.array_0} and
- * {@code json.a.array_1.b}; a bare scalar document is {@code json}. Each open container keeps the
- * prefix its children share, so a name costs its own length, not the nesting depth.
+ * {@code json.a.array_1.b}; a bare scalar document is {@code json}.
+ *
+ * <p>One buffer holds the path to the current position: each open container remembers where its
+ * own name ends in it, and a child writes its part after that. So opening a container allocates
+ * nothing, and a scalar's name is one copy of the buffer.
  */
 final class JsonArgumentNames {
   private static final String ROOT = "json";
   private static final String EMPTY_KEY = "empty-key";
 
-  private static final class Container {
-    final boolean array;
-    /** The parent's prefix plus this container's own name. */
-    final String base;
-    /** An object's members all share one prefix. */
-    final String memberPrefix;
-    int elements;
-
-    Container(boolean array, String base) {
-      this.array = array;
-      this.base = base;
-      this.memberPrefix = array ? null : base + ".";
-    }
-
-    String childPrefix() {
-      return array ? base + ".array_" + elements : memberPrefix;
-    }
-  }
-
-  private final List<Container> open = new ArrayList<>();
+  private final StringBuilder path = new StringBuilder(64).append(ROOT);
+  /** Per open container, outermost first: where its name ends in {@link #path}. */
+  private int[] nameEnds = new int[8];
+  /** Per open container: -1 for an object, else the next array index. */
+  private int[] nextIndex = new int[8];
+  private int depth;
   private String key = "";
 
   int depth() {
-    return open.size();
+    return depth;
   }
 
   void key(String name) {
@@ -45,41 +33,47 @@ final class JsonArgumentNames {
   }
 
   void startContainer(boolean array) {
-    String base = open.isEmpty() ? ROOT : top().childPrefix() + memberName();
-    open.add(new Container(array, base));
+    int nameEnd = depth == 0 ? ROOT.length() : writeChildName();
+    if (depth == nameEnds.length) {
+      nameEnds = Arrays.copyOf(nameEnds, depth * 2);
+      nextIndex = Arrays.copyOf(nextIndex, depth * 2);
+    }
+    nameEnds[depth] = nameEnd;
+    nextIndex[depth] = array ? 0 : -1;
+    depth++;
   }
 
   void endContainer() {
-    open.remove(open.size() - 1);
+    depth--;
     countElement();
   }
 
   /** The name of a scalar value at the current position; advances the array index. */
   String scalarName() {
-    if (open.isEmpty()) {
+    if (depth == 0) {
       return ROOT;
     }
-    String name = top().childPrefix() + memberName();
+    String name = path.substring(0, writeChildName());
     countElement();
     return name;
   }
 
-  private String memberName() {
-    if (top().array) {
-      return "";
+  /** Writes the current child's name after its container's; returns where it ends. */
+  private int writeChildName() {
+    int top = depth - 1;
+    path.setLength(nameEnds[top]);
+    if (nextIndex[top] >= 0) {
+      path.append(".array_").append(nextIndex[top]);
+    } else {
+      path.append('.').append(key.isEmpty() ? EMPTY_KEY : key);
+      key = "";
     }
-    String name = key.isEmpty() ? EMPTY_KEY : key;
-    key = "";
-    return name;
+    return path.length();
   }
 
   private void countElement() {
-    if (!open.isEmpty() && top().array) {
-      top().elements++;
+    if (depth > 0 && nextIndex[depth - 1] >= 0) {
+      nextIndex[depth - 1]++;
     }
-  }
-
-  private Container top() {
-    return open.get(open.size() - 1);
   }
 }

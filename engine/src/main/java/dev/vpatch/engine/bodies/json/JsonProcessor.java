@@ -43,48 +43,100 @@ public final class JsonProcessor implements BodyProcessor {
 
   @Override
   public void process(byte[] body, int length, BodyContext context, BodySink sink) {
+    parse(body, length, context, sink, true, true);
+  }
+
+  @Override
+  public boolean processAllButArguments(byte[] body, int length, BodyContext context, BodySink sink) {
+    // Only errors are reported now: plain JSON within the limits has none, so Jackson walks only
+    // the bodies that may have one (and words it).
+    if (!PlainJsonCheck.certainlyValid(body, length, context.jsonDepthLimit(), context.argumentsLimit())) {
+      parse(body, length, context, sink, false, true);
+    }
+    return length > 0;
+  }
+
+  @Override
+  public void addArguments(byte[] body, int length, BodyContext context, BodySink sink) {
+    // A body the quick check passed had no error walk: should Jackson still fail on it (its
+    // symbol table refusing colliding names), the error is reported now rather than lost.
+    boolean errorsUnreported =
+        PlainJsonCheck.certainlyValid(body, length, context.jsonDepthLimit(), context.argumentsLimit());
+    parse(body, length, context, sink, true, errorsUnreported);
+  }
+
+  /**
+   * One walk over the document, stopping where an error stops it. Without {@code arguments} no
+   * name or value is built; without {@code errors} nothing but the arguments is reported.
+   *
+   * <p>Without arguments, string values are still decoded when the body has a byte above 0x7F:
+   * only decoding finds every invalid UTF-8 sequence (Jackson's skipping lets an encoded surrogate
+   * through). In ASCII, skipping and decoding check escapes and control characters with the same
+   * code, so an ASCII body's strings are skipped.
+   */
+  private static void parse(
+      byte[] body, int length, BodyContext context, BodySink sink, boolean arguments, boolean errors) {
     if (length == 0) {
       return;
     }
-    JsonArgumentNames names = new JsonArgumentNames();
-    int arguments = 0;
+    String error = null;
+    JsonArgumentNames names = arguments ? new JsonArgumentNames() : null;
+    boolean decodeStrings = !arguments && !AsciiBytes.isAscii(body, length);
+    int depth = 0;
+    int count = 0;
     try (JsonParser parser = FACTORY.createParser(body, 0, length)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
-        sink.error(PREFIX + "parse error: premature EOF");
-        return;
-      }
-      do {
-        switch (token) {
-          case START_OBJECT, START_ARRAY -> {
-            if (names.depth() >= context.jsonDepthLimit()) {
-              sink.error(PREFIX + "Parsing depth limit exceeded");
-              return;
+        error = "parse error: premature EOF";
+      } else {
+        do {
+          switch (token) {
+            case START_OBJECT, START_ARRAY -> {
+              if (depth >= context.jsonDepthLimit()) {
+                error = "Parsing depth limit exceeded";
+              } else {
+                depth++;
+                if (arguments) names.startContainer(token == JsonToken.START_ARRAY);
+              }
             }
-            names.startContainer(token == JsonToken.START_ARRAY);
-          }
-          case END_OBJECT, END_ARRAY -> names.endContainer();
-          case FIELD_NAME -> names.key(byteString(parser.currentName()));
-          default -> {
-            if (arguments >= context.argumentsLimit()) {
-              sink.error(PREFIX + "too many arguments (SecArgumentsLimit)");
-              return;
+            case END_OBJECT, END_ARRAY -> {
+              depth--;
+              if (arguments) names.endContainer();
             }
-            arguments++;
-            sink.argumentNotInPost(names.scalarName(), scalarText(parser, token));
+            case FIELD_NAME -> {
+              if (arguments) names.key(byteString(parser.currentName()));
+            }
+            default -> {
+              if (count >= context.argumentsLimit()) {
+                error = "too many arguments (SecArgumentsLimit)";
+              } else {
+                count++;
+                if (arguments) {
+                  sink.argumentNotInPost(names.scalarName(), scalarText(parser, token));
+                } else if (decodeStrings) {
+                  parser.finishToken();
+                }
+              }
+            }
           }
+          if (error != null) {
+            break;
+          }
+          token = parser.nextToken();
+        } while (depth > 0 && token != null);
+        if (error == null && depth > 0) {
+          error = "parse error: premature EOF";
+        } else if (error == null && parser.nextToken() != null) {
+          error = "parse error: trailing garbage";
         }
-        token = parser.nextToken();
-      } while (names.depth() > 0 && token != null);
-      if (names.depth() > 0) {
-        sink.error(PREFIX + "parse error: premature EOF");
-      } else if (parser.nextToken() != null) {
-        sink.error(PREFIX + "parse error: trailing garbage");
       }
     } catch (JsonProcessingException e) {
-      sink.error(PREFIX + e.getOriginalMessage());
+      error = e.getOriginalMessage();
     } catch (IOException e) {
-      sink.error(PREFIX + e.getMessage());
+      error = e.getMessage();
+    }
+    if (error != null && errors) {
+      sink.error(PREFIX + error);
     }
   }
 
