@@ -74,7 +74,9 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.input = ctx.alloc().buffer(1024);
+    // On the heap: head names and values are decoded from it into Strings, which a direct buffer
+    // would first copy out to a temporary array.
+    this.input = ctx.alloc().heapBuffer(1024);
     ctx.channel().config().setAutoRead(false);
     if (ctx.channel().isActive()) {
       // Installed after TLS/ALPN or protocol detection: the connection is already up.

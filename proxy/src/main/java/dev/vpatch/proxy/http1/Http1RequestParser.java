@@ -422,13 +422,23 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readBytes(available)));
+    out.add(new DefaultHttpContent(bodyPiece(in, available)));
     remaining -= available;
     if (remaining == 0) {
       out.add(LastHttpContent.EMPTY_LAST_CONTENT);
       state = State.COMPLETE;
     }
     return true;
+  }
+
+  /**
+   * A copy of the next {@code length} bytes in a direct buffer: the input buffer may be a heap one
+   * (cheap to decode heads from), while socket writes want direct memory.
+   */
+  private static ByteBuf bodyPiece(ByteBuf in, int length) {
+    ByteBuf piece = in.alloc().directBuffer(length);
+    in.readBytes(piece, length);
+    return piece;
   }
 
   private boolean parseChunkSize(ByteBuf in) throws FramingException {
@@ -519,7 +529,7 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readBytes(available)));
+    out.add(new DefaultHttpContent(bodyPiece(in, available)));
     remaining -= available;
     if (remaining == 0) {
       state = State.CHUNK_END;
