@@ -14,7 +14,6 @@ import dev.vpatch.proxy.upstream.UpstreamPools;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -219,7 +218,7 @@ public final class Exchange implements UpstreamListener {
           requestComplete = true;
         }
         HttpContent forward = last ? new DefaultLastHttpContent(content.content()) : content;
-        upstream.writeAndFlush(forward).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        upstream.writeAndFlush(forward, upstream.voidPromise());
         if (last) {
           awaitResponse();
         } else if (upstream.isWritable()) {
@@ -321,23 +320,25 @@ public final class Exchange implements UpstreamListener {
     }
     Channel connection = (Channel) future.getNow();
     upstream = connection;
+    // Writes to the upstream use its void promise: a failed write fires exceptionCaught on the
+    // upstream pipeline (and so onUpstreamFailure) without a promise and listener per write.
     UpstreamPools.attach(connection, this);
-    connection.write(upstreamRequest()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    connection.write(upstreamRequest(), connection.voidPromise());
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
       if (piece instanceof LastHttpContent) {
         // HTTP/2 ends a body with data in its last frame; its trailers were never inspected: dropped.
         if (piece.content().isReadable()) {
-          connection.write(new DefaultHttpContent(piece.content())).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+          connection.write(new DefaultHttpContent(piece.content()), connection.voidPromise());
         } else {
           piece.release();
         }
       } else {
-        connection.write(piece).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        connection.write(piece, connection.voidPromise());
       }
     }
     if (requestComplete) {
-      connection.write(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+      connection.write(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise());
     }
     connection.flush();
     if (upstream != connection || state != State.CONNECTING) {

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeoutException;
  * no locks, promises or health-check futures on the common path: an idle connection is handed out
  * as an already completed future. At most {@code maxInUse} connections are handed out at once;
  * further acquires wait in order (at most {@code maxWaiting}, each up to the acquire timeout), the
- * most recently returned idle connection is reused first, and closed ones are skipped.
+ * most recently returned idle connection is reused first, and closed ones are skipped. A connection
+ * idle for the idle timeout is closed by one sweep task per pool (a per-connection idle handler
+ * would cost a clock read on every read and a promise on every write).
  */
 final class LoopConnectionPool {
   private final EventLoop loop;
@@ -24,10 +26,15 @@ final class LoopConnectionPool {
   private final int maxInUse;
   private final int maxWaiting;
   private final long acquireTimeoutNanos;
-  private final ArrayDeque<Channel> idle = new ArrayDeque<>();
+  private final long idleTimeoutNanos;
+  /** Oldest first: connections are returned at the end and reused from the end. */
+  private final ArrayDeque<IdleConnection> idle = new ArrayDeque<>();
   private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+  private ScheduledFuture<?> sweep;
   private int inUse;
   private boolean closed;
+
+  private record IdleConnection(Channel channel, long sinceNanos) {}
 
   /** An acquire waiting for a free slot. */
   private static final class Waiter {
@@ -40,12 +47,14 @@ final class LoopConnectionPool {
   }
 
   /** @param bootstrap connects on {@code loop} and sets up each new connection's pipeline */
-  LoopConnectionPool(EventLoop loop, Bootstrap bootstrap, int maxInUse, int maxWaiting, long acquireTimeoutNanos) {
+  LoopConnectionPool(EventLoop loop, Bootstrap bootstrap, int maxInUse, int maxWaiting, long acquireTimeoutNanos,
+      long idleTimeoutNanos) {
     this.loop = loop;
     this.bootstrap = bootstrap;
     this.maxInUse = maxInUse;
     this.maxWaiting = maxWaiting;
     this.acquireTimeoutNanos = acquireTimeoutNanos;
+    this.idleTimeoutNanos = idleTimeoutNanos;
   }
 
   EventLoop loop() {
@@ -87,7 +96,8 @@ final class LoopConnectionPool {
     assert loop.inEventLoop();
     inUse--;
     if (channel.isActive() && !closed) {
-      idle.addLast(channel);
+      idle.addLast(new IdleConnection(channel, System.nanoTime()));
+      scheduleSweep();
     } else {
       channel.close();
     }
@@ -106,8 +116,12 @@ final class LoopConnectionPool {
   void close() {
     assert loop.inEventLoop();
     closed = true;
-    for (Channel channel : idle) {
-      channel.close();
+    if (sweep != null) {
+      sweep.cancel(false);
+      sweep = null;
+    }
+    for (IdleConnection connection : idle) {
+      connection.channel().close();
     }
     idle.clear();
     Waiter waiter;
@@ -118,14 +132,31 @@ final class LoopConnectionPool {
   }
 
   private Channel pollIdle() {
-    Channel channel;
-    while ((channel = idle.pollLast()) != null) {
-      if (channel.isActive()) {
-        return channel;
+    IdleConnection connection;
+    while ((connection = idle.pollLast()) != null) {
+      if (connection.channel().isActive()) {
+        return connection.channel();
       }
-      channel.close(); // the upstream or the idle timeout closed it while it waited here
+      connection.channel().close(); // the upstream closed it while it waited here
     }
     return null;
+  }
+
+  private void scheduleSweep() {
+    if (sweep != null || idle.isEmpty()) {
+      return;
+    }
+    long dueNanos = idle.peekFirst().sinceNanos() + idleTimeoutNanos - System.nanoTime();
+    sweep = loop.schedule(this::closeExpired, Math.max(dueNanos, 0), TimeUnit.NANOSECONDS);
+  }
+
+  private void closeExpired() {
+    sweep = null;
+    long now = System.nanoTime();
+    while (!idle.isEmpty() && now - idle.peekFirst().sinceNanos() >= idleTimeoutNanos) {
+      idle.pollFirst().channel().close();
+    }
+    scheduleSweep();
   }
 
   private void serveWaiting() {

@@ -9,7 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.util.HashMap;
@@ -68,7 +67,6 @@ public final class UpstreamPools implements AutoCloseable {
     upstream.pipeline().get(UpstreamHandler.class).detach();
     upstream.pipeline().addLast("tunnel", relay);
     upstream.pipeline().remove(UpstreamHandler.class);
-    upstream.pipeline().remove(IdleStateHandler.class);
     upstream.pipeline().remove(HttpClientCodec.class);
     upstream.config().setAutoRead(true);
   }
@@ -98,9 +96,8 @@ public final class UpstreamPools implements AutoCloseable {
         .setMaxInitialLineLength(16 * 1024)
         .setMaxHeaderSize(64 * 1024)
         .setMaxChunkSize(64 * 1024);
-    long idleMillis = config.upstreamIdleTimeout().toMillis();
     LoopConnectionPool pool = new LoopConnectionPool(loop, bootstrap, config.maxUpstreamConnectionsPerThread(),
-        MAX_PENDING_ACQUIRES, config.connectTimeout().toNanos());
+        MAX_PENDING_ACQUIRES, config.connectTimeout().toNanos(), config.upstreamIdleTimeout().toNanos());
     bootstrap.handler(new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel channel) {
@@ -111,7 +108,6 @@ public final class UpstreamPools implements AutoCloseable {
         UpstreamHandler handler = new UpstreamHandler();
         channel.attr(HANDLER).set(handler);
         channel.pipeline()
-            .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
             .addLast(new HttpClientCodec(decoder, false, true))
             .addLast(handler);
       }

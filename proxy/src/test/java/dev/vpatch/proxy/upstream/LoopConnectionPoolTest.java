@@ -43,6 +43,11 @@ class LoopConnectionPoolTest {
   }
 
   private LoopConnectionPool pool(int maxInUse, int maxWaiting, long acquireTimeoutMillis, InetSocketAddress target) {
+    return pool(maxInUse, maxWaiting, acquireTimeoutMillis, 60_000, target);
+  }
+
+  private LoopConnectionPool pool(int maxInUse, int maxWaiting, long acquireTimeoutMillis, long idleTimeoutMillis,
+      InetSocketAddress target) {
     Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000).remoteAddress(target)
         .handler(new ChannelInitializer<Channel>() {
@@ -51,7 +56,8 @@ class LoopConnectionPoolTest {
             // the pool needs no handlers to hand out connections
           }
         });
-    return new LoopConnectionPool(loop, bootstrap, maxInUse, maxWaiting, TimeUnit.MILLISECONDS.toNanos(acquireTimeoutMillis));
+    return new LoopConnectionPool(loop, bootstrap, maxInUse, maxWaiting, TimeUnit.MILLISECONDS.toNanos(acquireTimeoutMillis),
+        TimeUnit.MILLISECONDS.toNanos(idleTimeoutMillis));
   }
 
   private LoopConnectionPool pool(int maxInUse, int maxWaiting, long acquireTimeoutMillis) {
@@ -100,6 +106,32 @@ class LoopConnectionPoolTest {
     Channel next = await(onLoop(pool::acquire));
     assertThat(next).isNotSameAs(first);
     assertThat(next.isActive()).isTrue();
+  }
+
+  @Test
+  void connectionIdleForTheIdleTimeoutIsClosedButOneInUseIsNot() throws Exception {
+    LoopConnectionPool pool = pool(4, 8, 1_000, 300, (InetSocketAddress) server.localAddress());
+    Channel idle = await(onLoop(pool::acquire));
+    Channel busy = await(onLoop(pool::acquire));
+    onLoop(() -> pool.release(idle));
+    assertThat(idle.closeFuture().await(3, TimeUnit.SECONDS)).isTrue();
+    assertThat(busy.isActive()).isTrue();
+    onLoop(() -> pool.release(busy));
+    Channel again = await(onLoop(pool::acquire));
+    assertThat(again).isSameAs(busy); // reused before its idle time ran out
+    assertThat(again.isActive()).isTrue();
+  }
+
+  @Test
+  void reuseKeepsARecentlyReturnedConnectionOpenPastTheIdleTimeoutOfItsFirstRelease() throws Exception {
+    LoopConnectionPool pool = pool(4, 8, 1_000, 400, (InetSocketAddress) server.localAddress());
+    Channel channel = await(onLoop(pool::acquire));
+    for (int i = 0; i < 6; i++) {
+      onLoop(() -> pool.release(channel));
+      Thread.sleep(150);
+      assertThat(await(onLoop(pool::acquire))).isSameAs(channel);
+    }
+    assertThat(channel.isActive()).isTrue();
   }
 
   @Test
