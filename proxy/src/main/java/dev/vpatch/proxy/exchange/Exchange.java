@@ -192,8 +192,7 @@ public final class Exchange implements UpstreamListener {
     try {
       tx = rules.newTransaction();
       tx.processConnection(
-          client.remoteAddress().getAddress().getHostAddress(), client.remoteAddress().getPort(),
-          client.localAddress().getAddress().getHostAddress(), client.localAddress().getPort());
+          client.remoteHost(), client.remoteAddress().getPort(), client.localHost(), client.localAddress().getPort());
       tx.processUri(request.uri(), request.method().name(), request.protocolVersion().text());
       for (Map.Entry<String, String> header : request.headers()) {
         tx.addRequestHeader(header.getKey(), header.getValue());
@@ -393,7 +392,7 @@ public final class Exchange implements UpstreamListener {
         headers.remove(dropped.get(i));
       }
     }
-    String clientAddress = client.remoteAddress().getAddress().getHostAddress();
+    String clientAddress = client.remoteHost();
     if (host == null) {
       headers.add(HttpHeaderNames.HOST, route.upstream().authority());
     }
@@ -819,7 +818,7 @@ public final class Exchange implements UpstreamListener {
       tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));
       AlertStream alerts = context.alerts();
       if (alerts != null) {
-        alerts.publish(new AlertStream.Context(tx.id(), client.remoteAddress().getAddress().getHostAddress(),
+        alerts.publish(new AlertStream.Context(tx.id(), client.remoteHost(),
             request.method().name(), request.uri()), tx.matchedRules(), verdict, enforced);
       }
     } catch (RuntimeException e) {

@@ -56,6 +56,8 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   private ScheduledFuture<?> deadlineCheck;
   private long deadlineCheckNanos;
   private long headStartNanos;
+  private String remoteHost;
+  private String localHost;
 
   private Http1ConnectionHandler(ProxyContext context, HeadAwareResponseEncoder encoder, String scheme) {
     this.context = context;
@@ -326,6 +328,22 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public InetSocketAddress localAddress() {
     return (InetSocketAddress) ctx.channel().localAddress();
+  }
+
+  @Override
+  public String remoteHost() {
+    if (remoteHost == null) {
+      remoteHost = remoteAddress().getAddress().getHostAddress();
+    }
+    return remoteHost;
+  }
+
+  @Override
+  public String localHost() {
+    if (localHost == null) {
+      localHost = localAddress().getAddress().getHostAddress();
+    }
+    return localHost;
   }
 
   @Override

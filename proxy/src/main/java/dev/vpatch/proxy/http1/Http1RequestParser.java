@@ -38,11 +38,16 @@ public final class Http1RequestParser {
   private final int maxHeaderCount;
   private final long maxBodyBytes;
 
+  /** Field positions whose name and value are remembered, and the longest value remembered. */
+  private static final int RECENT_FIELDS = 64;
+  private static final int MAX_RECENT_LENGTH = 512;
   private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private State state = State.HEAD;
   private int[] lineStarts = new int[32];
   private final FramingFields framing = new FramingFields();
+  private final String[] recentNames = new String[RECENT_FIELDS];
+  private final String[] recentValues = new String[RECENT_FIELDS];
   private int scanOffset;
   private int leadingEmptyLines;
   private long remaining;
@@ -227,7 +232,7 @@ public final class Http1RequestParser {
     HttpHeaders headers = HEADERS.newHeaders();
     framing.clear();
     for (int i = 1; i < lines; i++) {
-      addField(in, lineStarts[i], lineEnd(i, lines, end), headers, framing);
+      addField(in, lineStarts[i], lineEnd(i, lines, end), headers, framing, i - 1);
     }
     DefaultHttpRequest request = new DefaultHttpRequest(version, HttpMethod.valueOf(method), target, headers);
     decideFraming(version, framing);
@@ -329,8 +334,11 @@ public final class Http1RequestParser {
     }
   }
 
-  /** Reads the field line {@code [start, end)} of {@code in}; {@code framing} is null for trailers. */
-  private static void addField(ByteBuf in, int start, int end, HttpHeaders headers, FramingFields framing)
+  /**
+   * Reads the field line {@code [start, end)} of {@code in}; {@code framing} is null for trailers,
+   * {@code position} the field's index in the head (negative: not remembered).
+   */
+  private void addField(ByteBuf in, int start, int end, HttpHeaders headers, FramingFields framing, int position)
       throws FramingException {
     if (HttpGrammar.isOws((char) in.getByte(start))) {
       throw new FramingException("obsolete line folding in header");
@@ -339,7 +347,7 @@ public final class Http1RequestParser {
     if (colon < 0) {
       throw new FramingException("header line without colon");
     }
-    String name = in.toString(start, colon - start, StandardCharsets.ISO_8859_1);
+    String name = text(in, start, colon - start, recentNames, position);
     if (!HttpGrammar.isToken(name)) {
       throw new FramingException(name.isEmpty() ? "empty header name"
           : HttpGrammar.isOws(name.charAt(name.length() - 1)) ? "whitespace before colon in header" : "invalid header name");
@@ -352,7 +360,7 @@ public final class Http1RequestParser {
     while (valueEnd > valueStart && HttpGrammar.isOws((char) in.getByte(valueEnd - 1))) {
       valueEnd--;
     }
-    String value = in.toString(valueStart, valueEnd - valueStart, StandardCharsets.ISO_8859_1);
+    String value = text(in, valueStart, valueEnd - valueStart, recentValues, position);
     if (!HttpGrammar.isFieldValue(value)) {
       throw new FramingException("control character in value of header " + name);
     }
@@ -360,6 +368,34 @@ public final class Http1RequestParser {
     if (framing != null) {
       framing.note(name, value);
     }
+  }
+
+  /**
+   * The bytes {@code [start, start + length)} as a String, reusing the one the previous request on
+   * this connection had at the same field position when the bytes are identical: a client sends
+   * mostly the same fields in the same order on a keep-alive connection, and this saves decoding and
+   * allocating most names and values.
+   */
+  private String text(ByteBuf in, int start, int length, String[] recent, int position) {
+    if (position < 0 || position >= RECENT_FIELDS || length > MAX_RECENT_LENGTH) {
+      return in.toString(start, length, StandardCharsets.ISO_8859_1);
+    }
+    String previous = recent[position];
+    if (previous != null && previous.length() == length && sameBytes(in, start, previous)) {
+      return previous;
+    }
+    String decoded = in.toString(start, length, StandardCharsets.ISO_8859_1);
+    recent[position] = decoded;
+    return decoded;
+  }
+
+  private static boolean sameBytes(ByteBuf in, int start, String latin1) {
+    for (int i = 0; i < latin1.length(); i++) {
+      if ((in.getByte(start + i) & 0xFF) != latin1.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void decideFraming(HttpVersion version, FramingFields fields) throws FramingException {
@@ -571,7 +607,7 @@ public final class Http1RequestParser {
         state = State.COMPLETE;
         return true;
       }
-      addField(in, lineStart, lineEnd, discarded, null);
+      addField(in, lineStart, lineEnd, discarded, null, -1);
       scanOffset = lineEnd + 2 - start;
     }
   }
