@@ -140,6 +140,26 @@ class UpstreamRequestHeadTest {
   }
 
   @Test
+  void headOfARequestWhoseBodyHasNotComeYetReachesTheUpstreamAtOnce() throws Exception {
+    int port = startProxy();
+    try (RawHttp client = new RawHttp(port)) {
+      client.send("POST /early HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\n");
+      assertThat(nextHead()).startsWith("POST /early HTTP/1.1\r\n");
+      // The upstream answered from the head alone, as one rejecting an upload early does.
+      assertThat(client.read().bodyText()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void headAndBodyReadTogetherReachTheUpstreamTogether() throws Exception {
+    int port = startProxy();
+    RawHttp.Response r = RawHttp.exchange(port, "POST /both HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello");
+    assertThat(r.bodyText()).isEqualTo("ok");
+    assertThat(nextHead()).isEqualTo("POST /both HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n"
+        + "X-Forwarded-For: 127.0.0.1\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Host: h\r\n\r\n");
+  }
+
+  @Test
   void retryOnAFreshConnectionAfterAStaleKeepAliveSendsTheSameHead() throws Exception {
     answersPerConnection = 1;
     int port = startProxy();

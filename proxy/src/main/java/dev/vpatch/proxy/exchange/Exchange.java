@@ -338,8 +338,13 @@ public final class Exchange implements UpstreamListener {
     }
     if (requestComplete) {
       connection.write(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise());
+      connection.flush();
+    } else {
+      // The body usually follows in the bytes already read: its first piece is flushed together with
+      // the head (one socket write instead of two). Should no body bytes have come yet, this task
+      // flushes the head alone once the current read is handled, so the upstream still sees it early.
+      connection.eventLoop().execute(connection::flush);
     }
-    connection.flush();
     if (upstream != connection || state != State.CONNECTING) {
       return; // the write failed synchronously and the failure was handled already
     }
