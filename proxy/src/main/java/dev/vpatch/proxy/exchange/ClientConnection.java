@@ -11,6 +11,12 @@ public interface ClientConnection {
 
   InetSocketAddress localAddress();
 
+  /** The client's IP address as text (formatting an address allocates, so connections keep it). */
+  String remoteHost();
+
+  /** The local IP address the client connected to, as text. */
+  String localHost();
+
   /** {@code http} or {@code https}, for X-Forwarded-Proto. */
   String scheme();
 

@@ -14,10 +14,8 @@ import dev.vpatch.proxy.upstream.UpstreamPools;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -40,6 +38,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +68,7 @@ public final class Exchange implements UpstreamListener {
   private State state = State.INSPECTING;
   private Transaction tx;
   private HttpRequest request;
+  private HttpRequest upstreamRequest;
   private boolean keepAlive;
   private boolean head;
   private boolean requestComplete;
@@ -192,8 +192,7 @@ public final class Exchange implements UpstreamListener {
     try {
       tx = rules.newTransaction();
       tx.processConnection(
-          client.remoteAddress().getAddress().getHostAddress(), client.remoteAddress().getPort(),
-          client.localAddress().getAddress().getHostAddress(), client.localAddress().getPort());
+          client.remoteHost(), client.remoteAddress().getPort(), client.localHost(), client.localAddress().getPort());
       tx.processUri(request.uri(), request.method().name(), request.protocolVersion().text());
       for (Map.Entry<String, String> header : request.headers()) {
         tx.addRequestHeader(header.getKey(), header.getValue());
@@ -218,7 +217,7 @@ public final class Exchange implements UpstreamListener {
           requestComplete = true;
         }
         HttpContent forward = last ? new DefaultLastHttpContent(content.content()) : content;
-        upstream.writeAndFlush(forward).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        upstream.writeAndFlush(forward, upstream.voidPromise());
         if (last) {
           awaitResponse();
         } else if (upstream.isWritable()) {
@@ -332,25 +331,32 @@ public final class Exchange implements UpstreamListener {
     }
     Channel connection = (Channel) future.getNow();
     upstream = connection;
+    // Writes to the upstream use its void promise: a failed write fires exceptionCaught on the
+    // upstream pipeline (and so onUpstreamFailure) without a promise and listener per write.
     UpstreamPools.attach(connection, this);
-    connection.write(upstreamRequest()).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+    connection.write(upstreamRequest(), connection.voidPromise());
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
       if (piece instanceof LastHttpContent) {
         // HTTP/2 ends a body with data in its last frame; its trailers were never inspected: dropped.
         if (piece.content().isReadable()) {
-          connection.write(new DefaultHttpContent(piece.content())).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+          connection.write(new DefaultHttpContent(piece.content()), connection.voidPromise());
         } else {
           piece.release();
         }
       } else {
-        connection.write(piece).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        connection.write(piece, connection.voidPromise());
       }
     }
     if (requestComplete) {
-      connection.write(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+      connection.write(LastHttpContent.EMPTY_LAST_CONTENT, connection.voidPromise());
+      connection.flush();
+    } else {
+      // The body usually follows in the bytes already read: its first piece is flushed together with
+      // the head (one socket write instead of two). Should no body bytes have come yet, this task
+      // flushes the head alone once the current read is handled, so the upstream still sees it early.
+      connection.eventLoop().execute(connection::flush);
     }
-    connection.flush();
     if (upstream != connection || state != State.CONNECTING) {
       return; // the write failed synchronously and the failure was handled already
     }
@@ -364,51 +370,68 @@ public final class Exchange implements UpstreamListener {
     }
   }
 
+  /**
+   * The request head for the upstream. The client's header map is edited in place rather than
+   * copied (a copy per request was a measurable part of a plain proxied request): fields keep their
+   * order and bytes, connection-specific ones are removed, and the proxy's own fields go last. It is
+   * built once; a retry on a fresh connection sends the same head. Everything that reads the
+   * client's headers (the engine, Expect, the upgrade check) has done so before this runs.
+   */
   private HttpRequest upstreamRequest() {
-    HttpHeaders in = request.headers();
-    HopByHopHeaders hopByHop = HopByHopHeaders.of(in);
-    HttpHeaders out = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+    if (upstreamRequest != null) {
+      return upstreamRequest;
+    }
+    HttpHeaders headers = request.headers();
+    HopByHopHeaders hopByHop = HopByHopHeaders.of(headers);
     boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-    String clientAddress = client.remoteAddress().getAddress().getHostAddress();
-    String host = in.get(HttpHeaderNames.HOST);
-    boolean forwardedFor = false;
-    for (Map.Entry<String, String> header : in) {
-      String name = header.getKey();
-      if (name.equalsIgnoreCase("transfer-encoding") && chunked) {
-        // A body we hold completely goes up with a length; one still arriving stays chunked.
-        if (requestComplete) {
-          out.add(HttpHeaderNames.CONTENT_LENGTH, Long.toString(pendingBytes));
-        } else {
-          out.add(name, HttpHeaderValues.CHUNKED);
-        }
-        continue;
-      }
-      if (hopByHop.contains(name) || name.equalsIgnoreCase("expect")
+    String host = headers.get(HttpHeaderNames.HOST);
+    String upgradeProtocol = upgrade ? headers.get(HttpHeaderNames.UPGRADE) : null;
+    Map.Entry<CharSequence, CharSequence> forwardedFor = null;
+    int forwardedForCount = 0;
+    List<String> dropped = null;
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      String name = header.getKey().toString();
+      if (chunked && !requestComplete && name.equalsIgnoreCase("transfer-encoding")) {
+        header.setValue(HttpHeaderValues.CHUNKED); // a body still arriving stays chunked
+      } else if (hopByHop.contains(name) || name.equalsIgnoreCase("expect")
           || name.equalsIgnoreCase("x-forwarded-proto") || name.equalsIgnoreCase("x-forwarded-host")) {
-        continue;
+        if (dropped == null) {
+          dropped = new ArrayList<>(4);
+        }
+        dropped.add(name); // the header iterator cannot remove; whether a field goes depends only on its name
+      } else if (name.equalsIgnoreCase("x-forwarded-for") && forwardedForCount++ == 0) {
+        forwardedFor = header;
       }
-      if (name.equalsIgnoreCase("x-forwarded-for") && !forwardedFor && in.getAll(name).size() == 1) {
-        out.add(name, header.getValue() + ", " + clientAddress);
-        forwardedFor = true;
-        continue;
-      }
-      out.add(name, header.getValue());
     }
+    if (dropped != null) {
+      for (int i = 0; i < dropped.size(); i++) {
+        headers.remove(dropped.get(i));
+      }
+    }
+    String clientAddress = client.remoteHost();
     if (host == null) {
-      out.add(HttpHeaderNames.HOST, route.upstream().authority());
+      headers.add(HttpHeaderNames.HOST, route.upstream().authority());
     }
-    if (!forwardedFor) {
-      out.add("X-Forwarded-For", clientAddress);
+    if (chunked && requestComplete) {
+      // A body we hold completely goes up with a length.
+      headers.add(HttpHeaderNames.CONTENT_LENGTH, Long.toString(pendingBytes));
+    }
+    if (forwardedForCount == 1) {
+      forwardedFor.setValue(forwardedFor.getValue() + ", " + clientAddress);
+    } else {
+      headers.add("X-Forwarded-For", clientAddress);
     }
     if (upgrade) {
-      out.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-      out.add(HttpHeaderNames.UPGRADE, in.get(HttpHeaderNames.UPGRADE));
+      headers.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+      headers.add(HttpHeaderNames.UPGRADE, upgradeProtocol);
     }
-    out.add("X-Forwarded-Proto", client.scheme());
+    headers.add("X-Forwarded-Proto", client.scheme());
     if (host != null) {
-      out.add("X-Forwarded-Host", host);
+      headers.add("X-Forwarded-Host", host);
     }
-    return new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), route.target(), out);
+    upstreamRequest = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), route.target(), headers);
+    return upstreamRequest;
   }
 
   private void awaitResponse() {
@@ -812,7 +835,7 @@ public final class Exchange implements UpstreamListener {
       tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));
       AlertStream alerts = context.alerts();
       if (alerts != null) {
-        alerts.publish(new AlertStream.Context(tx.id(), client.remoteAddress().getAddress().getHostAddress(),
+        alerts.publish(new AlertStream.Context(tx.id(), client.remoteHost(),
             request.method().name(), request.uri()), tx.matchedRules(), verdict, enforced);
       }
     } catch (RuntimeException e) {

@@ -23,12 +23,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection speaking HTTP/1.x: feeds bytes through the strict parser, runs one
- * {@link Exchange} at a time (pipelined requests wait in the input buffer) and reads from the
- * socket only when the current stage can take more, so every buffer stays bounded.
+ * One client connection speaking HTTP/1.x: feeds bytes through the strict parser and runs one
+ * {@link Exchange} at a time; pipelined requests wait in the input buffer.
+ *
+ * <p>The socket stays readable while an exchange runs: bytes the exchange cannot take yet are held
+ * in the input buffer up to {@link #READ_AHEAD_LIMIT}, and only beyond that does reading pause.
+ * (Pausing and resuming for every request cost two epoll_ctl calls per request.) The end of the
+ * client's input closes the connection and abandons the exchange in flight, as it did when epoll
+ * reported it while reading was paused. The read timeouts are deadlines checked by one lazily
+ * rescheduled task instead of a timer scheduled and cancelled per read.
  */
 public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(Http1ConnectionHandler.class);
+  /** Bytes read ahead of what the current exchange consumes before reading pauses. */
+  static final int READ_AHEAD_LIMIT = 64 * 1024;
 
   private final ProxyContext context;
   private final HeadAwareResponseEncoder encoder;
@@ -42,8 +50,14 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   private boolean closing;
   private boolean draining;
   private boolean drainAgain;
-  private ScheduledFuture<?> readTimer;
+  private boolean readDeadlineArmed;
+  private long readDeadlineNanos;
+  /** The task that checks the read deadline, and when it runs; null when none is scheduled. */
+  private ScheduledFuture<?> deadlineCheck;
+  private long deadlineCheckNanos;
   private long headStartNanos;
+  private String remoteHost;
+  private String localHost;
 
   private Http1ConnectionHandler(ProxyContext context, HeadAwareResponseEncoder encoder, String scheme) {
     this.context = context;
@@ -62,25 +76,26 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.input = ctx.alloc().buffer(1024);
+    // On the heap: head names and values are decoded from it into Strings, which a direct buffer
+    // would first copy out to a temporary array.
+    this.input = ctx.alloc().heapBuffer(1024);
     ctx.channel().config().setAutoRead(false);
     if (ctx.channel().isActive()) {
       // Installed after TLS/ALPN or protocol detection: the connection is already up.
       headStartNanos = System.nanoTime();
-      requestRead();
+      readIfWanted();
     }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     headStartNanos = System.nanoTime();
-    requestRead();
+    readIfWanted();
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    cancelReadTimer();
     if (!(msg instanceof ByteBuf) || closing) {
       ReferenceCountUtil.release(msg);
       return;
@@ -113,9 +128,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
     }
     if (!closing) {
       input.discardSomeReadBytes();
-      if (needsInput()) {
-        requestRead();
-      }
+      readIfWanted();
     }
   }
 
@@ -175,7 +188,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
       return;
     }
     closing = true;
-    cancelReadTimer();
+    cancelReadDeadline();
     encoder.nextResponseIsHead(false);
     ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
     Channel channel = ctx.channel();
@@ -196,26 +209,59 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
     return !parser.complete() && exchange.wantsRequestBody();
   }
 
-  private void requestRead() {
+  /**
+   * Keeps reading while the parser needs bytes or the read-ahead buffer has room, and runs the
+   * header or body deadline only while the connection waits for bytes it needs.
+   */
+  private void readIfWanted() {
     if (closing) {
       return;
     }
-    long timeoutNanos;
-    if (exchange == null) {
-      timeoutNanos = context.config().headerTimeout().toNanos() - (System.nanoTime() - headStartNanos);
+    boolean needed = needsInput();
+    if (!needed) {
+      readDeadlineArmed = false;
+    } else if (exchange == null) {
+      armReadDeadline(headStartNanos + context.config().headerTimeout().toNanos());
     } else {
-      timeoutNanos = context.config().bodyTimeout().toNanos();
+      armReadDeadline(System.nanoTime() + context.config().bodyTimeout().toNanos());
     }
-    cancelReadTimer();
-    readTimer = ctx.executor().schedule(this::readTimedOut, Math.max(timeoutNanos, 1), TimeUnit.NANOSECONDS);
-    ctx.read();
+    if (needed || input.readableBytes() < READ_AHEAD_LIMIT) {
+      ctx.read();
+    }
+  }
+
+  private void armReadDeadline(long deadlineNanos) {
+    readDeadlineNanos = deadlineNanos;
+    readDeadlineArmed = true;
+    if (deadlineCheck != null && deadlineCheckNanos - deadlineNanos <= 0) {
+      return; // the scheduled check comes first and moves itself to the new deadline
+    }
+    scheduleDeadlineCheck(deadlineNanos);
+  }
+
+  private void scheduleDeadlineCheck(long atNanos) {
+    if (deadlineCheck != null) {
+      deadlineCheck.cancel(false);
+    }
+    deadlineCheckNanos = atNanos;
+    deadlineCheck = ctx.executor().schedule(this::checkReadDeadline, Math.max(atNanos - System.nanoTime(), 1),
+        TimeUnit.NANOSECONDS);
+  }
+
+  private void checkReadDeadline() {
+    deadlineCheck = null;
+    if (closing || !readDeadlineArmed) {
+      return;
+    }
+    if (readDeadlineNanos - System.nanoTime() > 0) {
+      scheduleDeadlineCheck(readDeadlineNanos);
+      return;
+    }
+    readTimedOut();
   }
 
   private void readTimedOut() {
-    readTimer = null;
-    if (closing) {
-      return;
-    }
+    readDeadlineArmed = false;
     if (exchange == null && parser.betweenRequests() && !input.isReadable()) {
       close();
       return;
@@ -250,7 +296,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
 
   private void close() {
     closing = true;
-    cancelReadTimer();
+    cancelReadDeadline();
     ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
@@ -259,10 +305,11 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
     parsed.clear();
   }
 
-  private void cancelReadTimer() {
-    if (readTimer != null) {
-      readTimer.cancel(false);
-      readTimer = null;
+  private void cancelReadDeadline() {
+    readDeadlineArmed = false;
+    if (deadlineCheck != null) {
+      deadlineCheck.cancel(false);
+      deadlineCheck = null;
     }
   }
 
@@ -281,6 +328,22 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public InetSocketAddress localAddress() {
     return (InetSocketAddress) ctx.channel().localAddress();
+  }
+
+  @Override
+  public String remoteHost() {
+    if (remoteHost == null) {
+      remoteHost = remoteAddress().getAddress().getHostAddress();
+    }
+    return remoteHost;
+  }
+
+  @Override
+  public String localHost() {
+    if (localHost == null) {
+      localHost = localAddress().getAddress().getHostAddress();
+    }
+    return localHost;
   }
 
   @Override
@@ -315,7 +378,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   public boolean switchToTunnel(Channel upstream, Runnable onClose) {
     exchange = null;
     closing = true;
-    cancelReadTimer();
+    cancelReadDeadline();
     Channel client = ctx.channel();
     ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
     client.pipeline().addLast("tunnel", new dev.vpatch.proxy.exchange.TunnelRelay(upstream, onClose));
@@ -344,7 +407,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
-    cancelReadTimer();
+    cancelReadDeadline();
     abortExchange();
     ctx.fireChannelInactive();
   }

@@ -38,7 +38,16 @@ public final class Http1RequestParser {
   private final int maxHeaderCount;
   private final long maxBodyBytes;
 
+  /** Field positions whose name and value are remembered, and the longest value remembered. */
+  private static final int RECENT_FIELDS = 64;
+  private static final int MAX_RECENT_LENGTH = 512;
+  private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
   private State state = State.HEAD;
+  private int[] lineStarts = new int[32];
+  private final FramingFields framing = new FramingFields();
+  private final String[] recentNames = new String[RECENT_FIELDS];
+  private final String[] recentValues = new String[RECENT_FIELDS];
   private int scanOffset;
   private int leadingEmptyLines;
   private long remaining;
@@ -148,10 +157,10 @@ public final class Http1RequestParser {
           continue;
         }
         // The head without the CRLF of its last field line; the empty line follows.
-        String head = in.toString(start, lineEnd - 2 - start, StandardCharsets.ISO_8859_1);
+        DefaultHttpRequest request = buildRequest(in, start, lineEnd - 2);
         in.skipBytes(lineEnd + 2 - start);
         scanOffset = 0;
-        out.add(buildRequest(head));
+        out.add(request);
         return true;
       }
       if (scanOffset == 0 && lineEnd - lineStart > maxRequestLineBytes) {
@@ -171,24 +180,38 @@ public final class Http1RequestParser {
     }
   }
 
-  /** Like {@code head.split("\r\n", -1)}, without compiling a regex for every request. */
-  private static String[] splitAtCrlf(String head) {
-    java.util.ArrayList<String> lines = new java.util.ArrayList<>(16);
-    int start = 0;
-    for (int end = head.indexOf("\r\n"); end >= 0; end = head.indexOf("\r\n", start)) {
-      lines.add(head.substring(start, end));
-      start = end + 2;
+  /**
+   * Records where each line of the head {@code [start, end)} begins ({@link #lineStarts}); lines are
+   * separated by CRLF, which the scan has already checked. Returns the number of lines.
+   */
+  private int findLines(ByteBuf in, int start, int end) {
+    int count = 0;
+    int lineStart = start;
+    while (true) {
+      if (count == lineStarts.length) {
+        lineStarts = java.util.Arrays.copyOf(lineStarts, count * 2);
+      }
+      lineStarts[count++] = lineStart;
+      int cr = in.indexOf(lineStart, end, (byte) '\r');
+      if (cr < 0) {
+        return count;
+      }
+      lineStart = cr + 2;
     }
-    lines.add(head.substring(start));
-    return lines.toArray(String[]::new);
   }
 
-  private DefaultHttpRequest buildRequest(String head) throws FramingException {
-    String[] lines = splitAtCrlf(head);
-    if (lines.length - 1 > maxHeaderCount) {
+  /** End of line {@code i} of {@code count} (its CR, or the end of the head for the last). */
+  private int lineEnd(int i, int count, int headEnd) {
+    return i + 1 < count ? lineStarts[i + 1] - 2 : headEnd;
+  }
+
+  /** Builds the request from the head bytes {@code [start, end)}, reading names and values straight from the buffer. */
+  private DefaultHttpRequest buildRequest(ByteBuf in, int start, int end) throws FramingException {
+    int lines = findLines(in, start, end);
+    if (lines - 1 > maxHeaderCount) {
       throw new FramingException(431, "more than " + maxHeaderCount + " header fields");
     }
-    String requestLine = lines[0];
+    String requestLine = in.toString(start, lineEnd(0, lines, end) - start, StandardCharsets.ISO_8859_1);
     int firstSpace = requestLine.indexOf(' ');
     int lastSpace = requestLine.lastIndexOf(' ');
     if (firstSpace <= 0 || lastSpace == firstSpace) {
@@ -206,12 +229,13 @@ public final class Http1RequestParser {
     HttpVersion version = parseVersion(versionText);
     checkTargetForm(method, target);
 
-    HttpHeaders headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
-    for (int i = 1; i < lines.length; i++) {
-      addField(lines[i], headers);
+    HttpHeaders headers = HEADERS.newHeaders();
+    framing.clear();
+    for (int i = 1; i < lines; i++) {
+      addField(in, lineStarts[i], lineEnd(i, lines, end), headers, framing, i - 1);
     }
     DefaultHttpRequest request = new DefaultHttpRequest(version, HttpMethod.valueOf(method), target, headers);
-    decideFraming(version, headers);
+    decideFraming(version, framing);
     return request;
   }
 
@@ -269,69 +293,142 @@ public final class Http1RequestParser {
     return true;
   }
 
-  private static void addField(String line, HttpHeaders headers) throws FramingException {
-    char first = line.charAt(0);
-    if (HttpGrammar.isOws(first)) {
+  /** The framing fields of one head, counted while its fields are read (no lookups afterwards). */
+  private static final class FramingFields {
+    int hosts;
+    String host;
+    int lengths;
+    String length;
+    int codings;
+    String coding;
+
+    void clear() {
+      hosts = 0;
+      host = null;
+      lengths = 0;
+      length = null;
+      codings = 0;
+      coding = null;
+    }
+
+    void note(String name, String value) {
+      switch (name.length()) {
+        case 4:
+          if (name.equalsIgnoreCase("host") && hosts++ == 0) {
+            host = value;
+          }
+          break;
+        case 14:
+          if (name.equalsIgnoreCase("content-length") && lengths++ == 0) {
+            length = value;
+          }
+          break;
+        case 17:
+          if (name.equalsIgnoreCase("transfer-encoding") && codings++ == 0) {
+            coding = value;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /**
+   * Reads the field line {@code [start, end)} of {@code in}; {@code framing} is null for trailers,
+   * {@code position} the field's index in the head (negative: not remembered).
+   */
+  private void addField(ByteBuf in, int start, int end, HttpHeaders headers, FramingFields framing, int position)
+      throws FramingException {
+    if (HttpGrammar.isOws((char) in.getByte(start))) {
       throw new FramingException("obsolete line folding in header");
     }
-    int colon = line.indexOf(':');
+    int colon = in.indexOf(start, end, (byte) ':');
     if (colon < 0) {
       throw new FramingException("header line without colon");
     }
-    String name = line.substring(0, colon);
+    String name = text(in, start, colon - start, recentNames, position);
     if (!HttpGrammar.isToken(name)) {
       throw new FramingException(name.isEmpty() ? "empty header name"
           : HttpGrammar.isOws(name.charAt(name.length() - 1)) ? "whitespace before colon in header" : "invalid header name");
     }
     int valueStart = colon + 1;
-    int valueEnd = line.length();
-    while (valueStart < valueEnd && HttpGrammar.isOws(line.charAt(valueStart))) {
+    int valueEnd = end;
+    while (valueStart < valueEnd && HttpGrammar.isOws((char) in.getByte(valueStart))) {
       valueStart++;
     }
-    while (valueEnd > valueStart && HttpGrammar.isOws(line.charAt(valueEnd - 1))) {
+    while (valueEnd > valueStart && HttpGrammar.isOws((char) in.getByte(valueEnd - 1))) {
       valueEnd--;
     }
-    String value = line.substring(valueStart, valueEnd);
+    String value = text(in, valueStart, valueEnd - valueStart, recentValues, position);
     if (!HttpGrammar.isFieldValue(value)) {
       throw new FramingException("control character in value of header " + name);
     }
     headers.add(name, value);
+    if (framing != null) {
+      framing.note(name, value);
+    }
   }
 
-  private void decideFraming(HttpVersion version, HttpHeaders headers) throws FramingException {
-    List<String> hosts = headers.getAll("host");
-    if (hosts.size() > 1) {
+  /**
+   * The bytes {@code [start, start + length)} as a String, reusing the one the previous request on
+   * this connection had at the same field position when the bytes are identical: a client sends
+   * mostly the same fields in the same order on a keep-alive connection, and this saves decoding and
+   * allocating most names and values.
+   */
+  private String text(ByteBuf in, int start, int length, String[] recent, int position) {
+    if (position < 0 || position >= RECENT_FIELDS || length > MAX_RECENT_LENGTH) {
+      return in.toString(start, length, StandardCharsets.ISO_8859_1);
+    }
+    String previous = recent[position];
+    if (previous != null && previous.length() == length && sameBytes(in, start, previous)) {
+      return previous;
+    }
+    String decoded = in.toString(start, length, StandardCharsets.ISO_8859_1);
+    recent[position] = decoded;
+    return decoded;
+  }
+
+  private static boolean sameBytes(ByteBuf in, int start, String latin1) {
+    for (int i = 0; i < latin1.length(); i++) {
+      if ((in.getByte(start + i) & 0xFF) != latin1.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void decideFraming(HttpVersion version, FramingFields fields) throws FramingException {
+    if (fields.hosts > 1) {
       throw new FramingException("more than one Host header");
     }
-    if (hosts.isEmpty() && version == HttpVersion.HTTP_1_1) {
+    if (fields.hosts == 0 && version == HttpVersion.HTTP_1_1) {
       throw new FramingException("HTTP/1.1 request without Host header");
     }
-    if (!hosts.isEmpty() && !HttpGrammar.isHostValue(hosts.get(0))) {
+    if (fields.hosts == 1 && !HttpGrammar.isHostValue(fields.host)) {
       throw new FramingException("invalid Host header");
     }
-    List<String> lengths = headers.getAll("content-length");
-    List<String> codings = headers.getAll("transfer-encoding");
-    if (lengths.size() > 1) {
+    if (fields.lengths > 1) {
       throw new FramingException("more than one Content-Length header");
     }
-    if (codings.size() > 1) {
+    if (fields.codings > 1) {
       throw new FramingException("more than one Transfer-Encoding header");
     }
-    if (!lengths.isEmpty() && !codings.isEmpty()) {
+    if (fields.lengths > 0 && fields.codings > 0) {
       throw new FramingException("both Content-Length and Transfer-Encoding");
     }
-    if (!codings.isEmpty()) {
+    if (fields.codings > 0) {
       if (version != HttpVersion.HTTP_1_1) {
         throw new FramingException("Transfer-Encoding in an HTTP/1.0 request");
       }
-      if (!codings.get(0).equalsIgnoreCase("chunked")) {
+      if (!fields.coding.equalsIgnoreCase("chunked")) {
         throw new FramingException("Transfer-Encoding other than chunked");
       }
       state = State.CHUNK_SIZE;
       return;
     }
-    if (!lengths.isEmpty()) {
-      remaining = parseContentLength(lengths.get(0));
+    if (fields.lengths > 0) {
+      remaining = parseContentLength(fields.length);
       if (remaining > maxBodyBytes) {
         throw new FramingException(413, "request body larger than " + maxBodyBytes + " bytes");
       }
@@ -361,13 +458,23 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readBytes(available)));
+    out.add(new DefaultHttpContent(bodyPiece(in, available)));
     remaining -= available;
     if (remaining == 0) {
       out.add(LastHttpContent.EMPTY_LAST_CONTENT);
       state = State.COMPLETE;
     }
     return true;
+  }
+
+  /**
+   * A copy of the next {@code length} bytes in a direct buffer: the input buffer may be a heap one
+   * (cheap to decode heads from), while socket writes want direct memory.
+   */
+  private static ByteBuf bodyPiece(ByteBuf in, int length) {
+    ByteBuf piece = in.alloc().directBuffer(length);
+    in.readBytes(piece, length);
+    return piece;
   }
 
   private boolean parseChunkSize(ByteBuf in) throws FramingException {
@@ -458,7 +565,7 @@ public final class Http1RequestParser {
     if (available == 0) {
       return false;
     }
-    out.add(new DefaultHttpContent(in.readBytes(available)));
+    out.add(new DefaultHttpContent(bodyPiece(in, available)));
     remaining -= available;
     if (remaining == 0) {
       state = State.CHUNK_END;
@@ -500,7 +607,7 @@ public final class Http1RequestParser {
         state = State.COMPLETE;
         return true;
       }
-      addField(in.toString(lineStart, lineEnd - lineStart, StandardCharsets.ISO_8859_1), discarded);
+      addField(in, lineStart, lineEnd, discarded, null, -1);
       scanOffset = lineEnd + 2 - start;
     }
   }

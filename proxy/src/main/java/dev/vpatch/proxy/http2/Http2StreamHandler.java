@@ -92,6 +92,16 @@ final class Http2StreamHandler extends ChannelInboundHandlerAdapter implements C
   }
 
   @Override
+  public String remoteHost() {
+    return remoteAddress().getAddress().getHostAddress();
+  }
+
+  @Override
+  public String localHost() {
+    return localAddress().getAddress().getHostAddress();
+  }
+
+  @Override
   public String scheme() {
     return scheme;
   }

@@ -3,7 +3,6 @@ package dev.vpatch.proxy.upstream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 
@@ -61,13 +60,6 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     ctx.close();
     if (current != null) {
       current.onUpstreamFailure(cause);
-    }
-  }
-
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent && listener == null) {
-      ctx.close();
     }
   }
 }

@@ -6,35 +6,33 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.pool.AbstractChannelPoolHandler;
-import io.netty.channel.pool.ChannelHealthChecker;
-import io.netty.channel.pool.ChannelPool;
-import io.netty.channel.pool.FixedChannelPool;
+import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keep-alive connections to the upstreams: for each upstream one bounded pool per event loop, so an
- * exchange and its upstream connection share a thread and need no locking. Connections to https
- * upstreams carry a TLS client handler (see {@link UpstreamTls}). Pool sizes and timeouts come from
- * the configuration the proxy started with.
+ * Keep-alive connections to the upstreams: for each upstream one bounded pool per event loop (see
+ * {@link LoopConnectionPool}), so an exchange and its upstream connection share a thread and need no
+ * locking. Connections to https upstreams carry a TLS client handler (see {@link UpstreamTls}). Pool
+ * sizes and timeouts come from the configuration the proxy started with. All methods but
+ * {@link #close()} run on the event loop that owns the connection or asks for one.
  */
 public final class UpstreamPools implements AutoCloseable {
   private static final int MAX_PENDING_ACQUIRES = 4096;
-  private static final AttributeKey<ChannelPool> POOL = AttributeKey.valueOf("vpatch.upstream.pool");
-
-  private record Key(Upstream upstream, EventLoop loop) {}
+  private static final AttributeKey<LoopConnectionPool> POOL = AttributeKey.valueOf("vpatch.upstream.pool");
+  private static final AttributeKey<UpstreamHandler> HANDLER = AttributeKey.valueOf("vpatch.upstream.handler");
 
   private final ProxyConfig config;
   private final Transport transport;
   private final UpstreamTls tls;
-  private final Map<Key, ChannelPool> pools = new ConcurrentHashMap<>();
+  /** Per event loop, its pools by upstream; each inner map is touched only by its loop. */
+  private final Map<EventLoop, Map<Upstream, LoopConnectionPool>> pools = new ConcurrentHashMap<>();
 
   public UpstreamPools(ProxyConfig config, Transport transport) {
     this.config = config;
@@ -44,15 +42,21 @@ public final class UpstreamPools implements AutoCloseable {
 
   /** A connection to {@code upstream} owned by {@code loop}'s pool for it. */
   public Future<Channel> acquire(EventLoop loop, Upstream upstream) {
-    return pools.computeIfAbsent(new Key(upstream, loop), this::newPool).acquire();
+    Map<Upstream, LoopConnectionPool> loopPools = pools.computeIfAbsent(loop, key -> new HashMap<>());
+    LoopConnectionPool pool = loopPools.get(upstream);
+    if (pool == null) {
+      pool = newPool(loop, upstream);
+      loopPools.put(upstream, pool);
+    }
+    return pool.acquire();
   }
 
   public static void attach(Channel channel, UpstreamListener listener) {
-    channel.pipeline().get(UpstreamHandler.class).attach(listener);
+    channel.attr(HANDLER).get().attach(listener);
   }
 
   public static boolean reused(Channel channel) {
-    return channel.pipeline().get(UpstreamHandler.class).reused();
+    return channel.attr(HANDLER).get().reused();
   }
 
   /**
@@ -63,35 +67,25 @@ public final class UpstreamPools implements AutoCloseable {
     upstream.pipeline().get(UpstreamHandler.class).detach();
     upstream.pipeline().addLast("tunnel", relay);
     upstream.pipeline().remove(UpstreamHandler.class);
-    upstream.pipeline().remove(IdleStateHandler.class);
     upstream.pipeline().remove(HttpClientCodec.class);
     upstream.config().setAutoRead(true);
   }
 
   /** Returns a connection whose exchange completed cleanly. */
   public void release(Channel channel) {
-    channel.pipeline().get(UpstreamHandler.class).detach();
-    pool(channel).release(channel);
+    channel.attr(HANDLER).get().detach();
+    channel.attr(POOL).get().release(channel);
   }
 
   /** Closes a connection left in an unknown state (interrupted exchange) and frees its pool slot. */
   public void discard(Channel channel) {
-    UpstreamHandler handler = channel.pipeline().get(UpstreamHandler.class);
-    if (handler != null) {
-      handler.detach();
-    }
-    channel.close();
-    pool(channel).release(channel);
+    channel.attr(HANDLER).get().detach();
+    channel.attr(POOL).get().discard(channel);
   }
 
-  private static ChannelPool pool(Channel channel) {
-    return channel.attr(POOL).get();
-  }
-
-  private ChannelPool newPool(Key key) {
-    Upstream upstream = key.upstream();
+  private LoopConnectionPool newPool(EventLoop loop, Upstream upstream) {
     Bootstrap bootstrap = new Bootstrap()
-        .group(key.loop())
+        .group(loop)
         .channel(transport.socketChannel())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
@@ -102,28 +96,36 @@ public final class UpstreamPools implements AutoCloseable {
         .setMaxInitialLineLength(16 * 1024)
         .setMaxHeaderSize(64 * 1024)
         .setMaxChunkSize(64 * 1024);
-    long idleMillis = config.upstreamIdleTimeout().toMillis();
-    ChannelPool[] self = new ChannelPool[1];
-    self[0] = new FixedChannelPool(bootstrap, new AbstractChannelPoolHandler() {
+    LoopConnectionPool pool = new LoopConnectionPool(loop, bootstrap, config.maxUpstreamConnectionsPerThread(),
+        MAX_PENDING_ACQUIRES, config.connectTimeout().toNanos(), config.upstreamIdleTimeout().toNanos());
+    bootstrap.handler(new ChannelInitializer<Channel>() {
       @Override
-      public void channelCreated(Channel channel) {
-        channel.attr(POOL).set(self[0]);
+      protected void initChannel(Channel channel) {
+        channel.attr(POOL).set(pool);
         if (upstream.tls()) {
           channel.pipeline().addLast("tls", tls.newHandler(channel.alloc(), upstream));
         }
+        UpstreamHandler handler = new UpstreamHandler();
+        channel.attr(HANDLER).set(handler);
         channel.pipeline()
-            .addLast(new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
             .addLast(new HttpClientCodec(decoder, false, true))
-            .addLast(new UpstreamHandler());
+            .addLast(handler);
       }
-    }, ChannelHealthChecker.ACTIVE, FixedChannelPool.AcquireTimeoutAction.FAIL,
-        config.connectTimeout().toMillis(), config.maxUpstreamConnectionsPerThread(), MAX_PENDING_ACQUIRES, true, true);
-    return self[0];
+    });
+    return pool;
   }
 
   @Override
   public void close() {
-    pools.values().forEach(ChannelPool::close);
+    for (Map.Entry<EventLoop, Map<Upstream, LoopConnectionPool>> entry : pools.entrySet()) {
+      EventLoop loop = entry.getKey();
+      Runnable closeAll = () -> entry.getValue().values().forEach(LoopConnectionPool::close);
+      if (loop.inEventLoop()) {
+        closeAll.run();
+      } else if (!loop.isShuttingDown()) {
+        loop.submit(closeAll).awaitUninterruptibly(2, TimeUnit.SECONDS);
+      }
+    }
     pools.clear();
   }
 }
