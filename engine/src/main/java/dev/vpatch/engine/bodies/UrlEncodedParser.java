@@ -87,13 +87,6 @@ public final class UrlEncodedParser {
     return new UrlEncodedParser(input, null).decode(0, input.length());
   }
 
-  /** Whether {@code input} has a {@code %} not followed by two hex digits. */
-  public static boolean hasInvalidEscape(String input) {
-    UrlEncodedParser parser = new UrlEncodedParser(input, null);
-    parser.decode(0, input.length());
-    return parser.invalid;
-  }
-
   /** Splits into arguments for the consumer, or, when it is null, only checks escapes up to the limit. */
   private Result split(char separator, ArgumentConsumer consumer, int limit) {
     int accepted = 0;

@@ -5,7 +5,6 @@ import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.Operator;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
-import dev.vpatch.engine.transformations.Transformation;
 import dev.vpatch.engine.variables.Target;
 import java.util.List;
 
@@ -25,7 +24,6 @@ public final class Rule {
   final String operatorName;
   final String operatorArgument;
   final boolean negated;
-  final Transformation[] transformations;
   final TransformationChain transformationChain;
   /** Every prefix of {@link #transformationChain}, shortest first (multiMatch tests each). */
   final TransformationChain[] transformationPrefixes;
@@ -69,7 +67,6 @@ public final class Rule {
     this.operatorName = b.operatorName;
     this.operatorArgument = b.operatorArgument;
     this.negated = b.negated;
-    this.transformations = b.transformations.toArray(Transformation[]::new);
     this.transformationChain = chains.intern(b.transformationNames, b.transformations);
     this.transformationPrefixes = prefixesOf(transformationChain);
     this.prefilter = b.prefilterHandle < 0 ? null : prefilter.requirement(b.prefilterHandle);
@@ -166,10 +163,6 @@ public final class Rule {
   /** The shared node of this link's transformation list, or null when it has none. */
   public TransformationChain transformationChain() {
     return transformationChain;
-  }
-
-  public Transformation[] transformations() {
-    return transformations;
   }
 
   @Override

@@ -550,7 +550,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private void collectSnapshot(Target target, TransactionVariables.BiPredicate excluded, ValueSink sink) {
     KeyedValues copy = new KeyedValues();
     for (int i = 0; i < vars.matchedVars.size(); i++) copy.add(vars.matchedVars.key(i), vars.matchedVars.value(i));
-    TransactionVariables.collectFrom(copy, "MATCHED_VARS", target, excluded, sink);
+    TransactionVariables.collectFrom(copy, "MATCHED_VARS", target, excluded, null, sink);
   }
 
   private void collectRule(Target target, ValueSink sink) {

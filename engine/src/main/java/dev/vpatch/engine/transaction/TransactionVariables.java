@@ -108,15 +108,14 @@ final class TransactionVariables {
               + members(target, base, argsPost(), excluded, filter, sink);
       if (target.isCount()) sink.accept(name, null, Integer.toString(count));
     } else {
-      KeyedValues values = existingCollection(base);
-      int count = values == null ? 0 : members(target, base, values, excluded, filter, sink);
-      if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
+      collectFrom(existingCollection(base), base, target, excluded, filter, sink);
     }
   }
 
   /** The values a collection or NAMES target selects from {@code values} (may be null: empty). */
-  static void collectFrom(KeyedValues values, String base, Target target, BiPredicate excluded, ValueSink sink) {
-    int count = values == null ? 0 : members(target, base, values, excluded, null, sink);
+  static void collectFrom(
+      KeyedValues values, String base, Target target, BiPredicate excluded, MemberFilter filter, ValueSink sink) {
+    int count = values == null ? 0 : members(target, base, values, excluded, filter, sink);
     if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
   }
 

@@ -34,6 +34,10 @@ public final class JsonProcessor implements BodyProcessor {
                   .maxNameLength(Integer.MAX_VALUE)
                   .build())
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // Jackson's symbol table may refuse names whose hashes collide; then a body the quick
+          // check accepted would fail only while its arguments are built, with no error reported
+          // and the later arguments lost. Slower lookups on such names are the better outcome.
+          .disable(JsonFactory.Feature.FAIL_ON_SYMBOL_HASH_OVERFLOW)
           .build();
 
   @Override
@@ -58,11 +62,7 @@ public final class JsonProcessor implements BodyProcessor {
 
   @Override
   public void addArguments(byte[] body, int length, BodyContext context, BodySink sink) {
-    // A body the quick check passed had no error walk: should Jackson still fail on it (its
-    // symbol table refusing colliding names), the error is reported now rather than lost.
-    boolean errorsUnreported =
-        PlainJsonCheck.certainlyValid(body, length, context.jsonDepthLimit(), context.argumentsLimit());
-    parse(body, length, context, sink, true, errorsUnreported);
+    parse(body, length, context, sink, true, false);
   }
 
   /**

@@ -45,7 +45,6 @@ public final class LazyDfa {
   private final long cacheBudget;
   private final SharedCacheBudget.Account account;
   private final Map<StateKey, DfaState> cache = new HashMap<>();
-  private long cacheBytes;
   private volatile int resets;
   private volatile DfaState start;
 
@@ -193,11 +192,10 @@ public final class LazyDfa {
     if (state != null) return state;
     state = new DfaState(instructions, context, endOfText + 1);
     long footprint = state.footprint();
-    boolean charged = cacheBytes + footprint <= cacheBudget && account.tryCharge(footprint);
+    boolean charged = account.held() + footprint <= cacheBudget && account.tryCharge(footprint);
     if (!charged && !cache.isEmpty()) {
       // Searches still running keep the old states they hold; the cache forgets them all.
       cache.clear();
-      cacheBytes = 0;
       account.releaseAll();
       resets++;
       start = newStartState();
@@ -206,7 +204,6 @@ public final class LazyDfa {
     }
     if (!charged) account.charge(footprint);
     cache.put(key, state);
-    cacheBytes += footprint;
     return state;
   }
 
@@ -223,8 +220,8 @@ public final class LazyDfa {
   }
 
   /** The approximate heap bytes the cached states take now (diagnostics, metrics). */
-  public synchronized long cacheBytes() {
-    return cacheBytes;
+  public long cacheBytes() {
+    return account.held();
   }
 
   /** How many times the cache was dropped for being full. */

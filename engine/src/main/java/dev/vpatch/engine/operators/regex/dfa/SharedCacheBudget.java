@@ -29,31 +29,29 @@ public final class SharedCacheBudget {
     return used.get();
   }
 
-  public long limit() {
-    return limit;
-  }
-
   /** A new account whose bytes return to this budget when {@code owner} is collected. */
   Account open(Object owner) {
-    Account account = new Account(used);
+    Account account = new Account();
     RETURNS.register(owner, account::releaseAll);
     return account;
   }
 
   /** One DFA's share. Its owner serializes charges; the cleaner may release concurrently. */
   final class Account {
-    private final AtomicLong pool;
     private final AtomicLong held = new AtomicLong();
 
-    private Account(AtomicLong pool) {
-      this.pool = pool;
+    private Account() {}
+
+    /** The bytes this account holds now. */
+    long held() {
+      return held.get();
     }
 
     /** Charges {@code bytes} if the shared budget has them left; false when it is spent. */
     boolean tryCharge(long bytes) {
-      long before = pool.getAndAdd(bytes);
+      long before = used.getAndAdd(bytes);
       if (before + bytes > limit) {
-        pool.addAndGet(-bytes);
+        used.addAndGet(-bytes);
         return false;
       }
       held.addAndGet(bytes);
@@ -62,12 +60,12 @@ public final class SharedCacheBudget {
 
     /** Charges {@code bytes} whatever is left (one state over the limit per DFA at most). */
     void charge(long bytes) {
-      pool.addAndGet(bytes);
+      used.addAndGet(bytes);
       held.addAndGet(bytes);
     }
 
     void releaseAll() {
-      pool.addAndGet(-held.getAndSet(0));
+      used.addAndGet(-held.getAndSet(0));
     }
   }
 }
