@@ -76,9 +76,23 @@ public final class LiteralPrefilter {
   private final int words;
   private final int[] byteClass = new int[256];
   private final int classCount;
+  /** log2 of a transition row's width: rows are padded to a power of two, so a row is a shift. */
+  private final int rowShift;
+  /**
+   * Row offset of the next state per (row offset + byte class). States are numbered so that the
+   * ones where a literal ends come first: below {@link #outputRows} means "record something".
+   */
   private final int[] transitions;
-  /** Per state: ids of every literal ending there (including through failure links), or null. */
-  private final int[][] outputs;
+  private final int outputRows;
+  private final int startRow;
+  /**
+   * Per output state: the one bitset word its literals fall in and their mask, or word -1 when
+   * they span several words (then {@link #spreadOutputs} has the ids). Most states end one
+   * literal, and CRS's single-character literals make most bytes of a value hit one.
+   */
+  private final int[] outputWord;
+  private final long[] outputMask;
+  private final int[][] spreadOutputs;
   private final List<Requirement> requirements;
 
   private LiteralPrefilter(String[] literals, List<Requirement> requirements) {
@@ -108,18 +122,18 @@ public final class LiteralPrefilter {
       ends.set(state, append(ends.get(state), id));
     }
     int states = rows.size();
-    transitions = new int[states * classCount];
-    for (int s = 0; s < states; s++) System.arraycopy(rows.get(s), 0, transitions, s * classCount, classCount);
-    outputs = new int[states][];
+    int[] delta = new int[states * classCount];
+    for (int s = 0; s < states; s++) System.arraycopy(rows.get(s), 0, delta, s * classCount, classCount);
+    int[][] outputs = new int[states][];
     int[] failure = new int[states];
     int[] queue = new int[states];
     int head = 0;
     int tail = 0;
     outputs[0] = ends.get(0);
     for (int c = 0; c < classCount; c++) {
-      int child = transitions[c];
+      int child = delta[c];
       if (child < 0) {
-        transitions[c] = 0;
+        delta[c] = 0;
       } else {
         failure[child] = 0;
         queue[tail++] = child;
@@ -130,16 +144,51 @@ public final class LiteralPrefilter {
       outputs[state] = merge(ends.get(state), outputs[failure[state]]);
       for (int c = 0; c < classCount; c++) {
         int index = state * classCount + c;
-        int child = transitions[index];
-        int viaFailure = transitions[failure[state] * classCount + c];
+        int child = delta[index];
+        int viaFailure = delta[failure[state] * classCount + c];
         if (child < 0) {
-          transitions[index] = viaFailure;
+          delta[index] = viaFailure;
         } else {
           failure[child] = viaFailure;
           queue[tail++] = child;
         }
       }
     }
+    // Renumber: output states first, so that one comparison tells whether a state records.
+    int[] number = new int[states];
+    int next = 0;
+    for (int s = 0; s < states; s++) if (outputs[s] != null) number[s] = next++;
+    int outputStates = next;
+    for (int s = 0; s < states; s++) if (outputs[s] == null) number[s] = next++;
+    int shift = 0;
+    while ((1 << shift) < classCount) shift++;
+    rowShift = shift;
+    outputRows = outputStates << shift;
+    startRow = number[0] << shift;
+    transitions = new int[states << shift];
+    outputWord = new int[outputStates];
+    outputMask = new long[outputStates];
+    spreadOutputs = new int[outputStates][];
+    for (int s = 0; s < states; s++) {
+      int row = number[s] << shift;
+      for (int c = 0; c < classCount; c++) transitions[row + c] = number[delta[s * classCount + c]] << shift;
+      if (outputs[s] != null) recordOutputs(number[s], outputs[s]);
+    }
+  }
+
+  private void recordOutputs(int state, int[] ids) {
+    int word = ids[0] >>> 6;
+    long mask = 0;
+    for (int id : ids) {
+      if (id >>> 6 != word) {
+        outputWord[state] = -1;
+        spreadOutputs[state] = ids;
+        return;
+      }
+      mask |= 1L << (id & 63);
+    }
+    outputWord[state] = word;
+    outputMask[state] = mask;
   }
 
   private int[] newRow() {
@@ -189,16 +238,22 @@ public final class LiteralPrefilter {
 
   /** Scans {@code value} once and records every literal it contains into {@code found}. */
   public void scan(String value, long[] found) {
-    int state = 0;
     int[] table = transitions;
     int[] classes = byteClass;
-    int width = classCount;
+    int recording = outputRows;
+    int row = startRow;
     for (int i = 0, n = value.length(); i < n; i++) {
-      state = table[state * width + classes[value.charAt(i) & 0xff]];
-      int[] ids = outputs[state];
-      if (ids != null) {
-        for (int id : ids) found[id >>> 6] |= 1L << (id & 63);
-      }
+      row = table[row + classes[value.charAt(i) & 0xff]];
+      if (row < recording) record(row >>> rowShift, found);
+    }
+  }
+
+  private void record(int state, long[] found) {
+    int word = outputWord[state];
+    if (word >= 0) {
+      found[word] |= outputMask[state];
+    } else {
+      for (int id : spreadOutputs[state]) found[id >>> 6] |= 1L << (id & 63);
     }
   }
 }

@@ -27,6 +27,7 @@ public final class Rule {
   final TransformationChain transformationChain;
   /** Every prefix of {@link #transformationChain}, shortest first (multiMatch tests each). */
   final TransformationChain[] transformationPrefixes;
+  /** The literals every form the operator tests must contain to match, or null. */
   final LiteralPrefilter.Requirement prefilter;
   final Action[] runtimeActions;
   final Macro message;
@@ -151,13 +152,21 @@ public final class Rule {
     return targets;
   }
 
+  /** Whether the operator also tests the forms before each transformation. */
+  public boolean multiMatch() {
+    return multiMatch;
+  }
+
   public boolean capturesEnabled() {
     return capture;
   }
 
-  /** The literals a value must contain (after {@link #transformationChain()}) to match, or null. */
-  public LiteralPrefilter.Requirement prefilter() {
-    return prefilter;
+  /**
+   * The literals a value must contain (after {@link #transformationChain()}) to match, or null.
+   * Null for multiMatch, which also tests the forms before the last transformation.
+   */
+  public LiteralPrefilter.Requirement memberPrefilter() {
+    return multiMatch ? null : prefilter;
   }
 
   /** The shared node of this link's transformation list, or null when it has none. */

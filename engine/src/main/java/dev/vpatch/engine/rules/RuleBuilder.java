@@ -84,7 +84,7 @@ final class RuleBuilder implements RuleSettings {
 
   /** Registers the literals a match of this link (and its chain) needs with the prefilter. */
   void registerLiterals(LiteralPrefilter.Builder prefilter) {
-    if (operator instanceof RxOperator && !negated && !multiMatch) {
+    if (operator instanceof RxOperator && !negated) {
       java.util.Set<String> literals = ((RxOperator) operator).requiredLiterals();
       if (!literals.isEmpty()) prefilterHandle = prefilter.add(literals);
     }

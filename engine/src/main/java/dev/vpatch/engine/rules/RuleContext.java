@@ -11,8 +11,11 @@ import dev.vpatch.engine.variables.Target;
 public interface RuleContext extends MatchContext, ActionContext, MacroResolver {
   /** Receives the values of a target. */
   interface ValueSink {
-    /** @return false to stop (not used for normal evaluation) */
-    void accept(String variable, String key, String value);
+    /**
+     * @param form the value after the link's transformations when the collection already holds
+     *     it, in which case the link's literal prefilter has passed too; else null
+     */
+    void accept(String variable, String key, String value, String form);
   }
 
   /** Enumerates the values of a target, honouring ctl target removals for this rule. */

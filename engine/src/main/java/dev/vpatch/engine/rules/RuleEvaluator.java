@@ -73,9 +73,9 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   }
 
   @Override
-  public void accept(String variable, String key, String value) {
+  public void accept(String variable, String key, String value, String form) {
     Rule l = link;
-    String matchedValue = matches(l, value);
+    String matchedValue = form != null ? (l.operator.matches(context, form) != l.negated ? form : null) : matches(l, value);
     if (matchedValue == null) return;
     linkMatched = true;
     context.matched(variable, key, matchedValue);
@@ -86,18 +86,24 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   private String matches(Rule l, String value) {
     if (l.multiMatch) {
       String current = value;
-      if (l.operator.matches(context, current) != l.negated) return current;
+      if (formMatches(l, current)) return current;
       for (TransformationChain prefix : l.transformationPrefixes) {
         String next = context.transform(value, prefix);
         if (next.equals(current)) continue;
         current = next;
-        if (l.operator.matches(context, current) != l.negated) return current;
+        if (formMatches(l, current)) return current;
       }
       return null;
     }
     String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
     if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(transformed))) return null;
     return l.operator.matches(context, transformed) != l.negated ? transformed : null;
+  }
+
+  /** One form of a multiMatch value: the prefilter (forms share their scans) before the operator. */
+  private boolean formMatches(Rule l, String form) {
+    if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(form))) return false;
+    return l.operator.matches(context, form) != l.negated;
   }
 
   private void runActions(Rule l) {

@@ -42,8 +42,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final TransformationCache transformations;
-  private final CollectionLiterals collectionLiterals;
-  private final LiteralFilter literalFilter = new LiteralFilter();
+  private final CollectionForms collectionForms;
+  private final LinkMembers linkMembers = new LinkMembers();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
   private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
@@ -94,7 +94,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.transformations =
         new TransformationCache(
             ruleSet.prefilter(), ruleSet.transformationChains(), ruleSet.transformationSteps());
-    this.collectionLiterals = new CollectionLiterals(this, ruleSet.transformationChains());
+    this.collectionForms = new CollectionForms(this, ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
 
@@ -514,32 +514,41 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       collectRule(target, sink);
       return;
     }
-    vars.collect(target, excluded, literalFilterFor(currentLink, target), sink);
+    vars.collect(target, excluded, memberViewFor(currentLink, target), sink);
   }
 
   /**
-   * The filter that narrows a target's members to those containing a literal the link's regex
-   * needs, or null when the link has no such requirement or the target selects no members by
-   * content (a count, a literal key: visiting one or two members is cheaper than any index).
+   * How the link sees a target's members through {@link CollectionForms}, or null to visit them
+   * raw: for a count, a literal key (one or two members: no index beats a direct look), a
+   * multiMatch link (it tests every intermediate form), or a link with neither transformations
+   * nor a literal requirement. A key regex needs a literal requirement to be worth transforming
+   * every member up front.
    */
-  private TransactionVariables.MemberFilter literalFilterFor(Rule link, Target target) {
-    LiteralPrefilter.Requirement requirement = link.prefilter();
-    if (requirement == null || target.isCount() || target.selector().literal() != null) return null;
+  private TransactionVariables.MemberView memberViewFor(Rule link, Target target) {
     VariableKind kind = target.kind();
     if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return null;
-    literalFilter.requirement = requirement;
-    literalFilter.chain = link.transformationChain();
-    return literalFilter;
+    if (target.isCount() || target.selector().literal() != null || link.multiMatch()) return null;
+    LiteralPrefilter.Requirement requirement = link.memberPrefilter();
+    TransformationChain chain = link.transformationChain();
+    if (requirement == null && (chain == null || !target.selector().selectsAll())) return null;
+    linkMembers.requirement = requirement;
+    linkMembers.chain = chain;
+    return linkMembers;
   }
 
-  /** The one filter of this transaction, set up for the link being evaluated. */
-  private final class LiteralFilter implements TransactionVariables.MemberFilter {
+  /** The one member view of this transaction, set up for the link being evaluated. */
+  private final class LinkMembers implements TransactionVariables.MemberView {
     LiteralPrefilter.Requirement requirement;
     TransformationChain chain;
 
     @Override
-    public long[] candidates(KeyedValues values, boolean names) {
-      return collectionLiterals.candidates(values, names, chain, requirement);
+    public MemberForms forms(KeyedValues values, boolean names) {
+      return collectionForms.formsOf(values, names, chain);
+    }
+
+    @Override
+    public long[] candidates(MemberForms forms) {
+      return requirement == null ? null : collectionForms.candidates(forms, requirement);
     }
   }
 
@@ -556,7 +565,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private void collectRule(Target target, ValueSink sink) {
     if (currentRule == null) return;
     String value = ruleProperty(target.key());
-    if (value != null) sink.accept("RULE", target.key(), value);
+    if (value != null) sink.accept("RULE", target.key(), value, null);
   }
 
   private String ruleProperty(String key) {

@@ -74,16 +74,16 @@ final class TransactionVariables {
    * Enumerates a target's values into the sink. {@code excluded} says whether a member of a
    * collection has been removed from this rule at run time (ctl:ruleRemoveTarget*).
    */
-  void collect(Target target, BiPredicate excluded, MemberFilter filter, ValueSink sink) {
+  void collect(Target target, BiPredicate excluded, MemberView view, ValueSink sink) {
     String name = target.name();
     VariableKind kind = target.kind();
     switch (kind) {
       case SCALAR: {
         String value = scalar(name);
         if (target.isCount()) {
-          sink.accept(name, null, value == null ? "0" : "1");
+          sink.accept(name, null, value == null ? "0" : "1", null);
         } else if (value != null) {
-          sink.accept(name, null, value);
+          sink.accept(name, null, value, null);
         }
         return;
       }
@@ -92,10 +92,10 @@ final class TransactionVariables {
         if (xml != null && target.key() != null) {
           for (String value : xml.select(target.key())) {
             if (target.isCount()) count++;
-            else sink.accept("XML", target.key(), value);
+            else sink.accept("XML", target.key(), value, null);
           }
         }
-        if (target.isCount()) sink.accept(name, null, Integer.toString(count));
+        if (target.isCount()) sink.accept(name, null, Integer.toString(count), null);
         return;
       }
       default:
@@ -104,28 +104,34 @@ final class TransactionVariables {
     String base = target.collection();
     if (target.isArgs()) {
       int count =
-          members(target, base, argsGet, excluded, filter, sink)
-              + members(target, base, argsPost(), excluded, filter, sink);
-      if (target.isCount()) sink.accept(name, null, Integer.toString(count));
+          members(target, base, argsGet, excluded, view, sink)
+              + members(target, base, argsPost(), excluded, view, sink);
+      if (target.isCount()) sink.accept(name, null, Integer.toString(count), null);
     } else {
-      collectFrom(existingCollection(base), base, target, excluded, filter, sink);
+      collectFrom(existingCollection(base), base, target, excluded, view, sink);
     }
   }
 
   /** The values a collection or NAMES target selects from {@code values} (may be null: empty). */
   static void collectFrom(
-      KeyedValues values, String base, Target target, BiPredicate excluded, MemberFilter filter, ValueSink sink) {
-    int count = values == null ? 0 : members(target, base, values, excluded, filter, sink);
-    if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count));
+      KeyedValues values, String base, Target target, BiPredicate excluded, MemberView view, ValueSink sink) {
+    int count = values == null ? 0 : members(target, base, values, excluded, view, sink);
+    if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count), null);
   }
 
-  /** Narrows the members of a collection that a rule visits to those that may match it. */
-  interface MemberFilter {
+  /**
+   * A rule link's view of a collection's members: their forms after the link's transformations,
+   * and which of them can satisfy its literal requirement.
+   */
+  interface MemberView {
+    /** The forms of the members of {@code values} (keys when {@code names}), or null: visit raw. */
+    MemberForms forms(KeyedValues values, boolean names);
+
     /**
-     * The members of {@code values} (keyed by position) worth visiting, as a bitset; null for
-     * every member, an empty array for none.
+     * The members worth visiting as a bitset (valid until the next call); null for every member,
+     * an empty array for none.
      */
-    long[] candidates(KeyedValues values, boolean names);
+    long[] candidates(MemberForms forms);
   }
 
   /** Tests run-time exclusions: (variable, key) → excluded. */
@@ -138,10 +144,11 @@ final class TransactionVariables {
       String base,
       KeyedValues values,
       BiPredicate excluded,
-      MemberFilter filter,
+      MemberView view,
       ValueSink sink) {
     boolean names = target.kind() == VariableKind.NAMES;
-    long[] only = filter == null ? null : filter.candidates(values, names);
+    MemberForms forms = view == null || values.size() == 0 ? null : view.forms(values, names);
+    long[] only = forms == null ? null : view.candidates(forms);
     if (only != null && only.length == 0) return 0;
     int version = values.version();
     int count = 0;
@@ -152,13 +159,17 @@ final class TransactionVariables {
     int hash = target.selector().literalHash();
     int i = literal == null ? 0 : values.indexOf(literal, hash, 0);
     for (; i >= 0 && i < size && i < values.size(); i = literal == null ? i + 1 : values.indexOf(literal, hash, i + 1)) {
-      // The filter describes the collection as it was: once a rule's action changes it, visit all.
-      if (only != null && (only[i >>> 6] & (1L << i)) == 0 && values.version() == version) continue;
+      // Forms and candidates describe the collection as it was: once a rule's action changes it,
+      // every member is visited and transformed afresh.
+      boolean unchanged = values.version() == version;
+      if (only != null && unchanged && (only[i >>> 6] & (1L << i)) == 0) continue;
       String key = values.key(i);
       if ((literal == null && !target.selects(key)) || target.excludes(key)) continue;
       if (excluded != null && excluded.test(base, key)) continue;
       count++;
-      if (!target.isCount()) sink.accept(target.name(), key, names ? key : values.value(i));
+      if (!target.isCount()) {
+        sink.accept(target.name(), key, names ? key : values.value(i), forms != null && unchanged ? forms.form(i) : null);
+      }
     }
     return count;
   }

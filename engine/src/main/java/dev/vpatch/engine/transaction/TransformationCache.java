@@ -2,6 +2,7 @@ package dev.vpatch.engine.transaction;
 
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.transformations.Transformation;
 import java.util.IdentityHashMap;
 
 /**
@@ -30,6 +31,8 @@ final class TransformationCache {
     String[] byStep;
     /** The prefilter literals this instance contains, or null until asked. */
     long[] literals;
+    /** An instance that differs from this one only in ASCII case (same literals), or null. */
+    String sameLiteralsAs;
   }
 
   TransformationCache(LiteralPrefilter prefilter, int chains, int steps) {
@@ -49,8 +52,12 @@ final class TransformationCache {
     Forms known = formsOf(value);
     long[] found = known.literals;
     if (found == null) {
-      found = prefilter.newFoundSet();
-      prefilter.scan(value, found);
+      if (known.sameLiteralsAs != null) {
+        found = literalsIn(known.sameLiteralsAs);
+      } else {
+        found = prefilter.newFoundSet();
+        prefilter.scan(value, found);
+      }
       known.literals = found;
     }
     return found;
@@ -83,8 +90,10 @@ final class TransformationCache {
     }
     String result = results[step.stepId()];
     if (result == null) {
-      result = step.last().apply(input);
+      Transformation transformation = step.last();
+      result = transformation.apply(input);
       results[step.stepId()] = result;
+      if (result != input && transformation.changesAsciiCaseOnly()) formsOf(result).sameLiteralsAs = input;
     }
     return result;
   }

@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import java.nio.charset.StandardCharsets;
+
 /** ASCII-only case mapping (tolower/toupper in the C locale) behind lowercase and uppercase. */
 final class AsciiCase {
   private AsciiCase() {}
@@ -14,12 +16,13 @@ final class AsciiCase {
     if (start == length) {
       return input;
     }
-    char[] out = input.toCharArray();
+    // Byte strings: one byte per char, so the copy stays compact (no char[] inflation).
+    byte[] out = input.getBytes(StandardCharsets.ISO_8859_1);
     for (int i = start; i < length; i++) {
       if (out[i] >= first && out[i] <= last) {
-        out[i] = (char) (out[i] + delta);
+        out[i] = (byte) (out[i] + delta);
       }
     }
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 }

@@ -6,4 +6,9 @@ public final class Lowercase implements Transformation {
   public String apply(String input) {
     return AsciiCase.shift(input, 'A', 'Z', 'a' - 'A');
   }
+
+  @Override
+  public boolean changesAsciiCaseOnly() {
+    return true;
+  }
 }

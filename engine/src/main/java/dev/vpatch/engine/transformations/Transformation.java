@@ -11,4 +11,13 @@ public interface Transformation {
    * changes, which lets callers skip work.
    */
   String apply(String input);
+
+  /**
+   * Whether this transformation only changes the case of ASCII letters. The literal prefilter
+   * ignores ASCII case, so such an output contains the same literals as its input and need not be
+   * scanned again.
+   */
+  default boolean changesAsciiCaseOnly() {
+    return false;
+  }
 }

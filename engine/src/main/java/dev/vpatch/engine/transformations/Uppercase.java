@@ -6,4 +6,9 @@ public final class Uppercase implements Transformation {
   public String apply(String input) {
     return AsciiCase.shift(input, 'a', 'z', 'A' - 'a');
   }
+
+  @Override
+  public boolean changesAsciiCaseOnly() {
+    return true;
+  }
 }

@@ -61,6 +61,11 @@ public final class KeySelector {
     return literalHash;
   }
 
+  /** Whether every key is selected (no literal, no regex). */
+  public boolean selectsAll() {
+    return literal == null && pattern == null;
+  }
+
   public boolean matches(String key) {
     if (literal != null) return literal.equalsIgnoreCase(key);
     if (anchoredPrefix != null) return key.regionMatches(true, 0, anchoredPrefix, 0, anchoredPrefix.length());

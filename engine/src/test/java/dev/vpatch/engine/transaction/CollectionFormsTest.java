@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * A regex rule skips a collection when no member holds a literal it needs; these cases would match
  * wrongly or miss if the skip looked at stale or untransformed members.
  */
-class CollectionLiteralsTest {
+class CollectionFormsTest {
   private static List<Long> matchedIds(String rules, String uri, String... headers) {
     Transaction tx = RuleSet.builder().addText(rules, "rules.conf").build().newTransaction();
     tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);

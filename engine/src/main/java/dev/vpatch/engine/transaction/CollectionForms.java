@@ -1,0 +1,76 @@
+package dev.vpatch.engine.transaction;
+
+import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.prefilter.MemberIndex;
+import dev.vpatch.engine.rules.RuleContext;
+import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.variables.KeyedValues;
+import java.util.IdentityHashMap;
+
+/**
+ * Per transaction: the members of each collection (values or keys) after each transformation
+ * chain, and which prefilter literals occur in which member. A rule over a collection reads each
+ * member's form by position (CRS runs dozens of rules with the same chain over ARGS), and a regex
+ * rule visits only the members that contain one of its required literals, skipping a collection
+ * where none does; with CRS, most rules over ARGS or headers are settled this way for benign
+ * traffic. The index covers every member, so the narrowing is exact whatever keys or exclusions
+ * the rule applies. Forms and index are rebuilt when their collection changes.
+ */
+final class CollectionForms {
+  /** Returned when no member can match. */
+  static final long[] NO_MEMBER = new long[0];
+
+  private final RuleContext context;
+  private final int slots;
+  private final IdentityHashMap<KeyedValues, MemberForms[]> known = new IdentityHashMap<>();
+  private long[] candidates = new long[1];
+
+  CollectionForms(RuleContext context, int chains) {
+    this.context = context;
+    this.slots = 2 * (chains + 1);
+  }
+
+  /** The members of {@code values} (keys when {@code names}) after {@code chain} (null: none). */
+  MemberForms formsOf(KeyedValues values, boolean names, TransformationChain chain) {
+    MemberForms[] byChain = known.get(values);
+    if (byChain == null) {
+      byChain = new MemberForms[slots];
+      known.put(values, byChain);
+    }
+    int slot = 2 * (chain == null ? 0 : chain.id()) + (names ? 1 : 0);
+    MemberForms forms = byChain[slot];
+    if (forms == null || forms.version() != values.version()) {
+      forms = build(values, names, chain);
+      byChain[slot] = forms;
+    }
+    return forms;
+  }
+
+  private MemberForms build(KeyedValues values, boolean names, TransformationChain chain) {
+    int size = values.size();
+    String[] forms = new String[size];
+    for (int i = 0; i < size; i++) {
+      String member = names ? values.key(i) : values.value(i);
+      forms[i] = chain == null ? member : context.transform(member, chain);
+    }
+    return new MemberForms(forms, size, values.version());
+  }
+
+  /**
+   * The members whose form may satisfy {@code requirement}: {@link #NO_MEMBER}, or a member
+   * bitset valid until the next call.
+   */
+  long[] candidates(MemberForms forms, LiteralPrefilter.Requirement requirement) {
+    int size = forms.size();
+    if (size == 0) return NO_MEMBER;
+    MemberIndex index = forms.index();
+    if (index == null) {
+      long[][] found = new long[size][];
+      for (int i = 0; i < size; i++) found[i] = context.literalsIn(forms.form(i));
+      index = new MemberIndex(found, size, forms.version());
+      forms.index(index);
+    }
+    if (candidates.length < index.memberWords()) candidates = new long[index.memberWords()];
+    return index.candidates(requirement, candidates) ? candidates : NO_MEMBER;
+  }
+}
