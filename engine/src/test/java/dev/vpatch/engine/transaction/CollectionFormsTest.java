@@ -55,4 +55,21 @@ class CollectionFormsTest {
     assertThat(matchedIds(rules, "/?safe=union")).isEmpty();
     assertThat(matchedIds(rules, "/?safe=union&other=union")).containsExactly(1L);
   }
+
+  @Test
+  void aMultiMatchRuleFindsItsLiteralInWhicheverFormHasIt() {
+    String rules = "SecRule ARGS \"@rx select\" \"id:1,phase:1,pass,log,multiMatch,t:base64Decode\"";
+    assertThat(matchedIds(rules, "/?q=select")).containsExactly(1L);
+    assertThat(matchedIds(rules, "/?q=c2VsZWN0")).containsExactly(1L);
+    assertThat(matchedIds(rules, "/?q=c2VsZWN")).isEmpty();
+  }
+
+  @Test
+  void membersAfterOneRemovedMidRuleAreStillTransformedAndTested() {
+    String rules = String.join("\n",
+        "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.a=SELECT 1,setvar:tx.b=benign,setvar:tx.c=SELECT 2\"",
+        "SecRule TX \"@rx select\" \"id:2,phase:1,pass,nolog,t:lowercase,setvar:!tx.b,setvar:tx.hits=+1\"",
+        "SecRule TX:hits \"@eq 2\" \"id:3,phase:1,pass,log\"");
+    assertThat(matchedIds(rules, "/")).contains(3L);
+  }
 }
