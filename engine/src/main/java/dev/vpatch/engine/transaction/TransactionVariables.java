@@ -154,24 +154,42 @@ final class TransactionVariables {
     int count = 0;
     // Members added while a rule runs (setvar into the collection it reads) are not visited.
     int size = values.size();
+    String name = target.name();
+    boolean counting = target.isCount();
+    boolean everyKey = target.selector().selectsAll();
     // A literal key goes straight to the members with that key instead of testing every key.
     String literal = target.selector().literal();
     int hash = target.selector().literalHash();
-    int i = literal == null ? 0 : values.indexOf(literal, hash, 0);
-    for (; i >= 0 && i < size && i < values.size(); i = literal == null ? i + 1 : values.indexOf(literal, hash, i + 1)) {
+    int i = literal != null ? values.indexOf(literal, hash, 0) : only != null ? nextCandidate(only, 0, size) : 0;
+    while (i >= 0 && i < size && i < values.size()) {
       // Forms and candidates describe the collection as it was: once a rule's action changes it,
-      // every member is visited and transformed afresh.
+      // every member from there on is visited and transformed afresh.
       boolean unchanged = values.version() == version;
-      if (only != null && unchanged && (only[i >>> 6] & (1L << i)) == 0) continue;
       String key = values.key(i);
-      if ((literal == null && !target.selects(key)) || target.excludes(key)) continue;
-      if (excluded != null && excluded.test(base, key)) continue;
-      count++;
-      if (!target.isCount()) {
-        sink.accept(target.name(), key, names ? key : values.value(i), forms != null && unchanged ? forms.form(i) : null);
+      if ((everyKey || literal != null || target.selects(key))
+          && !target.excludes(key)
+          && (excluded == null || !excluded.test(base, key))) {
+        count++;
+        if (!counting) sink.accept(name, key, names ? key : values.value(i), forms != null && unchanged ? forms.form(i) : null);
       }
+      if (literal != null) i = values.indexOf(literal, hash, i + 1);
+      else if (only != null && values.version() == version) i = nextCandidate(only, i + 1, size);
+      else i++;
     }
     return count;
+  }
+
+  /** The first member at or after {@code from} set in {@code candidates}, or -1. */
+  private static int nextCandidate(long[] candidates, int from, int size) {
+    int word = from >>> 6;
+    if (from >= size) return -1;
+    long bits = candidates[word] & (-1L << from);
+    while (bits == 0) {
+      if (++word << 6 >= size) return -1;
+      bits = candidates[word];
+    }
+    int member = (word << 6) + Long.numberOfTrailingZeros(bits);
+    return member < size ? member : -1;
   }
 
   /** Scalars, including the ones computed when asked (time). */

@@ -16,13 +16,17 @@ public final class Target {
   private final boolean args;
   private final boolean matchedVars;
   private final boolean ruleVariable;
+  // Copied out of the spec: read for every member a rule visits.
+  private final String name;
+  private final boolean count;
 
   public Target(VariableSpec spec, VariableKind kind, List<KeySelector> exclusions) {
     this.spec = spec;
     this.kind = kind;
     this.selector = KeySelector.of(spec);
     this.excluded = exclusions.toArray(KeySelector[]::new);
-    String name = spec.name();
+    this.name = spec.name();
+    this.count = spec.count();
     String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
     // Interned: the collection maps are keyed by literals, so lookups hit on identity.
     this.collection = base == null ? null : base.intern();
@@ -52,7 +56,7 @@ public final class Target {
   }
 
   public String name() {
-    return spec.name();
+    return name;
   }
 
   public VariableKind kind() {
@@ -65,7 +69,7 @@ public final class Target {
   }
 
   public boolean isCount() {
-    return spec.count();
+    return count;
   }
 
   /** What selects members: a literal key, a regex, or everything. */
