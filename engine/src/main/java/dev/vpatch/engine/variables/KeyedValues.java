@@ -8,8 +8,9 @@ import java.util.Arrays;
  * (a repeated parameter is two members).
  *
  * <p>Each key's case-folded hash is kept beside it, so a lookup by key compares ints and only
- * compares characters on a hash hit: CRS reads and writes TX (well over a hundred members) by
- * name thousands of times per transaction.
+ * compares characters on a hash hit. A collection that grows large and is looked up by key also
+ * gets a hash index, built on the first such lookup: CRS reads and writes TX (well over a hundred
+ * members) by name hundreds of times per transaction, and a scan per lookup added up.
  */
 public final class KeyedValues {
   private static final char[] FOLDED = new char[256];
@@ -18,11 +19,21 @@ public final class KeyedValues {
     for (char c = 0; c < 256; c++) FOLDED[c] = fold(c);
   }
 
+  /** Below this many members a lookup scans: cheaper than keeping an index. */
+  private static final int INDEXED_FROM = 16;
+
   private String[] keys = new String[8];
   private String[] values = new String[8];
   private int[] hashes = new int[8];
   private int size;
   private int version;
+  /**
+   * The hash index, or null: per bucket the first member in it plus one (0: empty), and per
+   * member the next member in its bucket plus one, so a bucket lists its members in order.
+   */
+  private int[] bucketFirst;
+  private int[] bucketLast;
+  private int[] nextInBucket;
 
   /**
    * A hash that ignores case exactly as {@link String#equalsIgnoreCase} does (keys equal under it
@@ -33,8 +44,26 @@ public final class KeyedValues {
   public static int foldedHash(String key) {
     int length = key.length();
     if (length == 0) return 0;
-    return ((length * 31 + folded(key.charAt(0))) * 31 + folded(key.charAt(length >> 1))) * 31
-        + folded(key.charAt(length - 1));
+    int h = length * 31 + folded(key.charAt(0));
+    h = h * 31 + folded(key.charAt(length >> 2));
+    h = h * 31 + folded(key.charAt(length >> 1));
+    h = h * 31 + folded(key.charAt(length - 1 - (length >> 2)));
+    return h * 31 + folded(key.charAt(length - 1));
+  }
+
+  /**
+   * {@link String#equalsIgnoreCase} for keys: two chars are equal ignoring case exactly when
+   * their folded forms (lower case of upper case) are equal.
+   */
+  private static boolean sameKey(String a, String b) {
+    int length = a.length();
+    if (length != b.length()) return false;
+    for (int i = 0; i < length; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y && folded(x) != folded(y)) return false;
+    }
+    return true;
   }
 
   private static char folded(char c) {
@@ -73,6 +102,10 @@ public final class KeyedValues {
     hashes[size] = foldedHash(key);
     size++;
     version++;
+    if (bucketFirst != null) {
+      if (size * 2 > bucketFirst.length) bucketFirst = null;
+      else link(size - 1);
+    }
   }
 
   /** Replaces the first member with this key (removing other members with it), or adds one. */
@@ -86,7 +119,7 @@ public final class KeyedValues {
     values[first] = value;
     version++;
     for (int i = size - 1; i > first; i--) {
-      if (hashes[i] == hash && keys[i].equalsIgnoreCase(key)) removeAt(i);
+      if (hashes[i] == hash && sameKey(keys[i], key)) removeAt(i);
     }
   }
 
@@ -106,10 +139,39 @@ public final class KeyedValues {
    * @param hash {@link #foldedHash(String)} of {@code key}
    */
   public int indexOf(String key, int hash, int from) {
-    for (int i = from; i < size; i++) {
-      if (hashes[i] == hash && keys[i].equalsIgnoreCase(key)) return i;
+    if (size < INDEXED_FROM) {
+      for (int i = from; i < size; i++) {
+        if (hashes[i] == hash && sameKey(keys[i], key)) return i;
+      }
+      return -1;
+    }
+    if (bucketFirst == null) buildIndex();
+    for (int i = bucketFirst[bucket(hash)] - 1; i >= 0; i = nextInBucket[i] - 1) {
+      if (i >= from && hashes[i] == hash && sameKey(keys[i], key)) return i;
     }
     return -1;
+  }
+
+  private int bucket(int hash) {
+    int h = hash * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & (bucketFirst.length - 1);
+  }
+
+  private void buildIndex() {
+    int buckets = Integer.highestOneBit(Math.max(INDEXED_FROM, size) * 4 - 1);
+    bucketFirst = new int[buckets];
+    bucketLast = new int[buckets];
+    if (nextInBucket == null || nextInBucket.length < keys.length) nextInBucket = new int[keys.length];
+    for (int i = 0; i < size; i++) link(i);
+  }
+
+  private void link(int member) {
+    if (nextInBucket.length <= member) nextInBucket = Arrays.copyOf(nextInBucket, keys.length);
+    int b = bucket(hashes[member]);
+    nextInBucket[member] = 0;
+    if (bucketLast[b] == 0) bucketFirst[b] = member + 1;
+    else nextInBucket[bucketLast[b] - 1] = member + 1;
+    bucketLast[b] = member + 1;
   }
 
   public int count(String key) {
@@ -122,7 +184,7 @@ public final class KeyedValues {
   public void remove(String key) {
     int hash = foldedHash(key);
     for (int i = size - 1; i >= 0; i--) {
-      if (hashes[i] == hash && keys[i].equalsIgnoreCase(key)) removeAt(i);
+      if (hashes[i] == hash && sameKey(keys[i], key)) removeAt(i);
     }
   }
 
@@ -134,6 +196,7 @@ public final class KeyedValues {
     version++;
     keys[size] = null;
     values[size] = null;
+    bucketFirst = null;
   }
 
   public void clear() {
@@ -141,5 +204,6 @@ public final class KeyedValues {
     Arrays.fill(values, 0, size, null);
     size = 0;
     version++;
+    bucketFirst = null;
   }
 }

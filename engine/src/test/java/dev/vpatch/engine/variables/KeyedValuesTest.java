@@ -68,6 +68,46 @@ class KeyedValuesTest {
     }
   }
 
+  @RepeatedTest(30)
+  void lookupsStayExactWhileMembersAreAddedReplacedAndRemoved(RepetitionInfo repetition) {
+    Random random = new Random(104_729L * repetition.getCurrentRepetition());
+    KeyedValues values = new KeyedValues();
+    List<String[]> model = new ArrayList<>();
+    for (int step = 0; step < 600; step++) {
+      String key = randomKey(random);
+      int action = random.nextInt(20);
+      if (action < 10) {
+        values.add(key, "v" + step);
+        model.add(new String[] {key, "v" + step});
+      } else if (action < 14) {
+        values.put(key, "p" + step);
+        int first = firstIn(model, key, 0);
+        if (first < 0) {
+          model.add(new String[] {key, "p" + step});
+        } else {
+          model.get(first)[1] = "p" + step;
+          for (int i = model.size() - 1; i > first; i--) if (model.get(i)[0].equalsIgnoreCase(key)) model.remove(i);
+        }
+      } else if (action < 16) {
+        values.remove(key);
+        model.removeIf(member -> member[0].equalsIgnoreCase(key));
+      } else if (action == 16 && random.nextInt(10) == 0) {
+        values.clear();
+        model.clear();
+      }
+      assertThat(values.size()).isEqualTo(model.size());
+      String probe = randomKey(random);
+      int from = model.isEmpty() ? 0 : random.nextInt(model.size());
+      assertThat(values.indexOf(probe, KeyedValues.foldedHash(probe), from)).as(probe).isEqualTo(firstIn(model, probe, from));
+      assertThat(values.get(probe)).isEqualTo(firstIn(model, probe, 0) < 0 ? null : model.get(firstIn(model, probe, 0))[1]);
+    }
+  }
+
+  private static int firstIn(List<String[]> model, String key, int from) {
+    for (int i = from; i < model.size(); i++) if (model.get(i)[0].equalsIgnoreCase(key)) return i;
+    return -1;
+  }
+
   private static String randomKey(Random random) {
     int length = 1 + random.nextInt(3);
     StringBuilder key = new StringBuilder();
