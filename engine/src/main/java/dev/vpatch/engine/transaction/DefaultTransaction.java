@@ -78,6 +78,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final List<String[]> responseHeaderList = new ArrayList<>();
   private boolean closed;
 
+  /** A ctl target removal; {@code variable} is interned, as {@link Target#name()} is. */
   private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
@@ -482,8 +483,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     if (!targetRemovals.isEmpty()) {
       List<TargetRemoval> applicable = null;
       for (TargetRemoval r : targetRemovals) {
-        // The variable first: it rules out most removals at once, the tag list is longer.
-        if (!r.variable().equals(target.name())) continue;
+        // The variable first (interned names: one comparison), it rules out most removals at once.
+        if (r.variable() != target.name()) continue;
         boolean applies =
             r.tag() != null ? rule.tags().contains(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
         if (applies) {
@@ -735,12 +736,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeTargetById(long from, long to, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(from, to, null, target.name(), selectorOf(target)));
+    targetRemovals.add(new TargetRemoval(from, to, null, target.name().intern(), selectorOf(target)));
   }
 
   @Override
   public void removeTargetByTag(String tag, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(0, -1, tag, target.name(), selectorOf(target)));
+    targetRemovals.add(new TargetRemoval(0, -1, tag, target.name().intern(), selectorOf(target)));
   }
 
   private static KeySelector selectorOf(VariableSpec target) {

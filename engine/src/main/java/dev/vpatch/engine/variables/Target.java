@@ -25,7 +25,7 @@ public final class Target {
     this.kind = kind;
     this.selector = KeySelector.of(spec);
     this.excluded = exclusions.toArray(KeySelector[]::new);
-    this.name = spec.name();
+    this.name = spec.name().intern();
     this.count = spec.count();
     String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
     // Interned: the collection maps are keyed by literals, so lookups hit on identity.
@@ -55,6 +55,7 @@ public final class Target {
     return ruleVariable;
   }
 
+  /** The variable's name, interned. */
   public String name() {
     return name;
   }
