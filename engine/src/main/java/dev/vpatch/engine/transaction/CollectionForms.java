@@ -2,7 +2,6 @@ package dev.vpatch.engine.transaction;
 
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.prefilter.MemberIndex;
-import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.variables.KeyedValues;
 import java.util.IdentityHashMap;
@@ -20,13 +19,13 @@ final class CollectionForms {
   /** Returned when no member can match. */
   static final long[] NO_MEMBER = new long[0];
 
-  private final RuleContext context;
+  private final TransformationCache transformations;
   private final int slots;
   private final IdentityHashMap<KeyedValues, MemberForms[]> known = new IdentityHashMap<>();
   private long[] candidates = new long[1];
 
-  CollectionForms(RuleContext context, int chains) {
-    this.context = context;
+  CollectionForms(TransformationCache transformations, int chains) {
+    this.transformations = transformations;
     this.slots = 2 * (chains + 1);
   }
 
@@ -49,11 +48,16 @@ final class CollectionForms {
   private MemberForms build(KeyedValues values, boolean names, TransformationChain chain) {
     int size = values.size();
     String[] forms = new String[size];
+    TransformationCache.Forms[] known = new TransformationCache.Forms[size];
     for (int i = 0; i < size; i++) {
       String member = names ? values.key(i) : values.value(i);
-      forms[i] = chain == null ? member : context.transform(member, chain);
+      TransformationCache.Forms memberForms = transformations.formsOf(member);
+      String form = chain == null ? member : transformations.transform(memberForms, chain);
+      forms[i] = form;
+      // Most transformations leave a benign member as it is: its entry then serves its literals.
+      if (form == member) known[i] = memberForms;
     }
-    return new MemberForms(forms, size, values.version());
+    return new MemberForms(forms, known, size, values.version());
   }
 
   /**
@@ -66,7 +70,10 @@ final class CollectionForms {
     MemberIndex index = forms.index();
     if (index == null) {
       long[][] found = new long[size][];
-      for (int i = 0; i < size; i++) found[i] = context.literalsIn(forms.form(i));
+      for (int i = 0; i < size; i++) {
+        TransformationCache.Forms known = forms.known(i);
+        found[i] = known != null ? transformations.literalsIn(known) : transformations.literalsIn(forms.form(i));
+      }
       index = new MemberIndex(found, size, forms.version());
       forms.index(index);
     }

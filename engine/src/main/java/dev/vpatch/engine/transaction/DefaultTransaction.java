@@ -95,7 +95,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.transformations =
         new TransformationCache(
             ruleSet.prefilter(), ruleSet.transformationChains(), ruleSet.transformationSteps());
-    this.collectionForms = new CollectionForms(this, ruleSet.transformationChains());
+    this.collectionForms = new CollectionForms(transformations, ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
 

@@ -10,12 +10,15 @@ import dev.vpatch.engine.prefilter.MemberIndex;
  */
 final class MemberForms {
   private final String[] forms;
+  /** Per member: what the transformation cache knows about its form, when at hand, else null. */
+  private final TransformationCache.Forms[] known;
   private final int size;
   private final int version;
   private MemberIndex index;
 
-  MemberForms(String[] forms, int size, int version) {
+  MemberForms(String[] forms, TransformationCache.Forms[] known, int size, int version) {
     this.forms = forms;
+    this.known = known;
     this.size = size;
     this.version = version;
   }
@@ -31,6 +34,11 @@ final class MemberForms {
 
   String form(int member) {
     return forms[member];
+  }
+
+  /** The transformation cache's entry for {@link #form(int)}, or null when not at hand. */
+  TransformationCache.Forms known(int member) {
+    return known[member];
   }
 
   /** The literal index over the forms, or null until {@link #index(MemberIndex)} set it. */

@@ -18,13 +18,18 @@ import java.util.IdentityHashMap;
  * are simply transformed twice.
  */
 final class TransformationCache {
-  private final IdentityHashMap<String, Forms> forms = new IdentityHashMap<>();
+  // Sized for a browser GET's values and their forms: growing it step by step showed in profiles.
+  private final IdentityHashMap<String, Forms> forms = new IdentityHashMap<>(256);
   private final LiteralPrefilter prefilter;
   private final int chainSlots;
   private final int stepSlots;
 
-  /** What is known about one value instance. */
-  private static final class Forms {
+  /**
+   * What is known about one value instance; a caller holding it (see {@link #formsOf}) skips the
+   * lookup.
+   */
+  static final class Forms {
+    final String value;
     /** Result per chain id, when this instance is a value rules read; else null. */
     String[] byChain;
     /** Result per transformation step id applied to this very instance, or null. */
@@ -33,6 +38,10 @@ final class TransformationCache {
     long[] literals;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
     String sameLiteralsAs;
+
+    Forms(String value) {
+      this.value = value;
+    }
   }
 
   TransformationCache(LiteralPrefilter prefilter, int chains, int steps) {
@@ -42,41 +51,50 @@ final class TransformationCache {
   }
 
   String transform(String value, TransformationChain chain) {
-    Forms known = formsOf(value);
+    return transform(formsOf(value), chain);
+  }
+
+  /** The instance {@code known} describes after {@code chain}. */
+  String transform(Forms known, TransformationChain chain) {
     if (known.byChain == null) known.byChain = new String[chainSlots];
-    return transform(value, known, chain);
+    return transformKnown(known.value, known, chain);
   }
 
   /** The prefilter literals contained in {@code value} (one scan per distinct instance). */
   long[] literalsIn(String value) {
-    Forms known = formsOf(value);
+    return literalsIn(formsOf(value));
+  }
+
+  /** The prefilter literals of the instance {@code known} describes. */
+  long[] literalsIn(Forms known) {
     long[] found = known.literals;
     if (found == null) {
       if (known.sameLiteralsAs != null) {
         found = literalsIn(known.sameLiteralsAs);
       } else {
         found = prefilter.newFoundSet();
-        prefilter.scan(value, found);
+        prefilter.scan(known.value, found);
       }
       known.literals = found;
     }
     return found;
   }
 
-  private Forms formsOf(String value) {
+  /** What is known about this instance (created empty on first use). */
+  Forms formsOf(String value) {
     Forms known = forms.get(value);
     if (known == null) {
-      known = new Forms();
+      known = new Forms(value);
       forms.put(value, known);
     }
     return known;
   }
 
-  private String transform(String value, Forms known, TransformationChain chain) {
+  private String transformKnown(String value, Forms known, TransformationChain chain) {
     String cached = known.byChain[chain.id()];
     if (cached != null) return cached;
     TransformationChain parent = chain.parent();
-    String input = parent == null ? value : transform(value, known, parent);
+    String input = parent == null ? value : transformKnown(value, known, parent);
     String result = apply(input, input == value ? known : formsOf(input), chain);
     known.byChain[chain.id()] = result;
     return result;
