@@ -34,6 +34,12 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
 
   void matched(String variable, String key, String value);
 
+  /** MATCHED_VAR: the last value that matched, or null. */
+  String matchedVar();
+
+  /** MATCHED_VAR_NAME: the name of the last value that matched, or null. */
+  String matchedVarName();
+
   void record(MatchedRule match);
 
   EngineMode mode();

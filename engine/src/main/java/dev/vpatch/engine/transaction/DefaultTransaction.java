@@ -44,6 +44,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final TransformationCache transformations;
   private final CollectionForms collectionForms;
   private final LinkMembers linkMembers = new LinkMembers();
+  private final MatchedNames matchedNames = new MatchedNames();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
   private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
@@ -633,10 +634,20 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void matched(String variable, String key, String value) {
-    String name = key == null ? variable : variable + ":" + key;
-    vars.scalars.put("MATCHED_VAR", value);
-    vars.scalars.put("MATCHED_VAR_NAME", name);
+    String name = matchedNames.of(variable, key);
+    vars.matchedVar = value;
+    vars.matchedVarName = name;
     vars.matchedVars.add(name, value);
+  }
+
+  @Override
+  public String matchedVar() {
+    return vars.matchedVar;
+  }
+
+  @Override
+  public String matchedVarName() {
+    return vars.matchedVarName;
   }
 
   @Override

@@ -23,6 +23,9 @@ final class TransactionVariables {
   final KeyedValues tx = collection("TX");
   final KeyedValues matchedVars = collection("MATCHED_VARS");
   XmlDocument xml;
+  /** MATCHED_VAR and MATCHED_VAR_NAME: set for every matched value, so fields, not map entries. */
+  String matchedVar;
+  String matchedVarName;
   /**
    * Adds the request body's arguments to ARGS_POST and sets ARGS_COMBINED_SIZE; run, once, by the
    * first read of either (null when nothing is pending). Nothing else changes ARGS in between, so
@@ -195,6 +198,10 @@ final class TransactionVariables {
   /** Scalars, including the ones computed when asked (time). */
   String scalar(String name) {
     String value = scalars.get(name);
+    if (value == null && name.startsWith("MATCHED_VAR")) {
+      if (name.equals("MATCHED_VAR")) return matchedVar;
+      if (name.equals("MATCHED_VAR_NAME")) return matchedVarName;
+    }
     if (value == null && pendingBodyArguments != null && name.equals("ARGS_COMBINED_SIZE")) {
       addPendingBodyArguments();
       value = scalars.get(name);

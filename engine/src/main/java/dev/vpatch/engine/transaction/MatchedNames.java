@@ -1,0 +1,27 @@
+package dev.vpatch.engine.transaction;
+
+/**
+ * The {@code VARIABLE:key} names of matched values (MATCHED_VAR_NAME, MATCHED_VARS' keys), kept
+ * per transaction by the key's instance: the same members match rule after rule (CRS's
+ * paranoia-level gates match one TX member about ninety times per request), so most names are
+ * built once instead of concatenated per match. A small direct-mapped table; a miss only costs
+ * the concatenation.
+ */
+final class MatchedNames {
+  private static final int SLOTS = 64;
+
+  private final String[] variables = new String[SLOTS];
+  private final String[] keys = new String[SLOTS];
+  private final String[] names = new String[SLOTS];
+
+  String of(String variable, String key) {
+    if (key == null) return variable;
+    int slot = (System.identityHashCode(key) * 31 + System.identityHashCode(variable)) & (SLOTS - 1);
+    if (keys[slot] == key && variables[slot] == variable) return names[slot];
+    String name = variable + ":" + key;
+    variables[slot] = variable;
+    keys[slot] = key;
+    names[slot] = name;
+    return name;
+  }
+}
