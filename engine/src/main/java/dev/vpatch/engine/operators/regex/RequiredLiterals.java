@@ -17,14 +17,24 @@ final class RequiredLiterals {
   private static final int MAX_ALTERNATIVES = 64;
   private static final int MAX_CLASS_SIZE = 8;
 
-  /** What is known of a sub-expression: all strings it can match, or one of which it contains. */
-  private record Info(Set<String> exact, Set<String> required) {
-    static final Info UNKNOWN = new Info(null, null);
-    static final Info EMPTY = new Info(Set.of(""), null);
+  /**
+   * What is known of a sub-expression: all strings it can match ({@code exact}), strings one of
+   * which every match contains ({@code required}), starts with ({@code prefix}) or ends with
+   * ({@code suffix}); null where unknown. The prefix and suffix let a literal run continue across
+   * a repetition: {@code \.{2,3}/} needs {@code ../}.
+   */
+  private record Info(Set<String> exact, Set<String> required, Set<String> prefix, Set<String> suffix) {
+    static final Info UNKNOWN = new Info(null, null, null, null);
+    static final Info EMPTY = exactly(Set.of(""));
+
+    static Info exactly(Set<String> strings) {
+      return new Info(strings, null, strings, strings);
+    }
 
     Set<String> best() {
       Set<String> fromExact = usable(exact);
-      return fromExact != null ? better(fromExact, required) : required;
+      if (fromExact != null) return better(fromExact, required);
+      return better(better(required, usable(prefix)), usable(suffix));
     }
   }
 
@@ -51,20 +61,26 @@ final class RequiredLiterals {
   private Info alternation() {
     Info first = concatenation();
     if (!at('|')) return first;
-    Set<String> exact = first.exact() == null ? null : new LinkedHashSet<>(first.exact());
-    Set<String> required = first.best() == null ? null : new LinkedHashSet<>(first.best());
+    Set<String> exact = first.exact();
+    Set<String> required = first.best();
+    Set<String> prefix = first.prefix();
+    Set<String> suffix = first.suffix();
     while (at('|')) {
       pos++;
       Info branch = concatenation();
       exact = union(exact, branch.exact());
       required = union(required, branch.best());
+      prefix = union(prefix, branch.prefix());
+      suffix = union(suffix, branch.suffix());
     }
-    return new Info(exact, required);
+    return new Info(exact, required, prefix, suffix);
   }
 
   private Info concatenation() {
+    // run: the strings the items since the last break can match, one of which every match holds.
     Set<String> run = Set.of("");
     boolean allExact = true;
+    Set<String> prefix = null;
     Set<String> best = null;
     while (pos < re2.length() && !at('|') && !at(')')) {
       Info item = repetition();
@@ -73,14 +89,20 @@ final class RequiredLiterals {
         run = extended;
         continue;
       }
+      Set<String> throughPrefix = item.prefix() == null ? null : product(run, item.prefix());
+      if (allExact) prefix = throughPrefix != null ? throughPrefix : run;
       allExact = false;
       best = better(best, usable(run));
+      best = better(best, usable(throughPrefix));
       best = better(best, item.best());
-      boolean restartsRun = item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES;
-      run = restartsRun ? item.exact() : Set.of("");
+      if (item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES) {
+        run = item.exact();
+      } else {
+        run = item.suffix() != null && item.suffix().size() <= MAX_ALTERNATIVES ? item.suffix() : Set.of("");
+      }
     }
     best = better(best, usable(run));
-    return new Info(allExact ? run : null, best);
+    return allExact ? Info.exactly(run) : new Info(null, best, prefix, run);
   }
 
   private Info repetition() {
@@ -88,6 +110,7 @@ final class RequiredLiterals {
     while (pos < re2.length()) {
       char c = re2.charAt(pos);
       int minimum;
+      int maximum = -1;
       if (c == '*' || c == '?') {
         minimum = 0;
         pos++;
@@ -99,19 +122,30 @@ final class RequiredLiterals {
         String bounds = re2.substring(pos + 1, close);
         int comma = bounds.indexOf(',');
         minimum = Integer.parseInt(comma < 0 ? bounds : bounds.substring(0, comma));
-        boolean exactlyOnce = bounds.equals("1") || bounds.equals("1,1");
+        if (comma < 0) maximum = minimum;
+        else if (comma < bounds.length() - 1) maximum = Integer.parseInt(bounds.substring(comma + 1));
         pos = close + 1;
-        if (exactlyOnce) {
-          skipLazy();
-          continue;
-        }
       } else {
         break;
       }
       skipLazy();
-      atom = minimum == 0 ? Info.UNKNOWN : new Info(null, atom.best());
+      atom = repeated(atom, minimum, maximum);
     }
     return atom;
+  }
+
+  /** {@code atom{minimum,maximum}} (maximum -1: unbounded). */
+  private static Info repeated(Info atom, int minimum, int maximum) {
+    if (minimum == 0) return Info.UNKNOWN;
+    if (minimum == 1 && maximum == 1) return atom;
+    Set<String> exact = atom.exact();
+    if (exact != null) {
+      // Every match starts and ends with `minimum` copies of the atom.
+      Set<String> copies = exact;
+      for (int i = 1; i < minimum && copies != null; i++) copies = product(copies, exact);
+      if (copies != null) return maximum == minimum ? Info.exactly(copies) : new Info(null, null, copies, copies);
+    }
+    return new Info(null, atom.best(), atom.prefix(), atom.suffix());
   }
 
   private void skipLazy() {
@@ -178,7 +212,7 @@ final class RequiredLiterals {
       for (int b = low; b <= high; b++) members.add(lower(b));
     }
     pos++;
-    return tooLarge || members.size() > MAX_CLASS_SIZE ? Info.UNKNOWN : new Info(members, null);
+    return tooLarge || members.size() > MAX_CLASS_SIZE ? Info.UNKNOWN : Info.exactly(members);
   }
 
   private int classEnd() {
@@ -241,7 +275,7 @@ final class RequiredLiterals {
   }
 
   private static Info single(int c) {
-    return new Info(Set.of(lower(c)), null);
+    return Info.exactly(Set.of(lower(c)));
   }
 
   private static String lower(int c) {

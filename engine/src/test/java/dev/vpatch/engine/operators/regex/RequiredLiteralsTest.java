@@ -2,7 +2,10 @@ package dev.vpatch.engine.operators.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class RequiredLiteralsTest {
@@ -29,7 +32,9 @@ class RequiredLiteralsTest {
   void smallClassesExpandAndLargeOnesSplitTheLiteral() {
     assertThat(literals("[Aa]dmin")).containsExactly("admin");
     assertThat(literals("x[12]y")).containsExactlyInAnyOrder("x1y", "x2y");
-    assertThat(literals("select\\s+from")).containsExactly("select");
+    // \s+ is a small class repeated: every match holds "select" and one white-space byte.
+    assertThat(literals("select\\s+from"))
+        .containsExactlyInAnyOrder("select\t", "select\n", "select\u000b", "select\f", "select\r", "select ");
     assertThat(literals("ab[^c]defg")).containsExactly("defg");
   }
 
@@ -38,8 +43,17 @@ class RequiredLiteralsTest {
     assertThat(literals("abc(?:def)?")).containsExactly("abc");
     assertThat(literals("(?:abc)*x")).containsExactly("x");
     assertThat(literals("(?:abc)+")).containsExactly("abc");
-    assertThat(literals("(?:ab){2,3}")).containsExactly("ab");
+    assertThat(literals("(?:ab){2,3}")).containsExactly("abab");
     assertThat(literals("a?")).isEmpty();
+  }
+
+  @Test
+  void repetitionsCarryTheirCopiesIntoTheSurroundingLiterals() {
+    assertThat(literals("(?:^|[/;\\x5c])\\.{2,3}[/;\\x5c]")).containsExactlyInAnyOrder("../", "..;", "..\\");
+    assertThat(literals("x{3}y")).containsExactly("xxxy");
+    assertThat(literals("ab+c")).isIn(Set.of("ab"), Set.of("bc"));
+    assertThat(literals("(?:ab|cd)+ef")).containsExactlyInAnyOrder("abef", "cdef");
+    assertThat(literals("a(?:b\\d+c)+d")).containsExactly("ab");
   }
 
   @Test
@@ -64,5 +78,60 @@ class RequiredLiteralsTest {
   @Test
   void highBytesAreKept() {
     assertThat(literals("(?i)caf\\xc3\\xa9")).containsExactly("caf\u00c3\u00a9");
+  }
+
+  /**
+   * Soundness on random patterns (literals, small classes, groups, alternations, every kind of
+   * repetition, anchors) and random input over the same few bytes: whenever a pattern matches,
+   * the input holds one of its literals. A wrong literal would let the prefilter skip a match.
+   */
+  @RepeatedTest(40)
+  void everyMatchOfARandomPatternContainsARequiredLiteral(RepetitionInfo repetition) {
+    Random random = new Random(1_000_003L * repetition.getCurrentRepetition());
+    int checkedMatches = 0;
+    for (int p = 0; p < 25; p++) {
+      String pattern = randomPattern(random, 3);
+      PcrePattern compiled = PcrePattern.compile(pattern);
+      Set<String> required = compiled.requiredLiterals();
+      if (required.isEmpty()) continue;
+      for (int i = 0; i < 300; i++) {
+        String input = randomInput(random);
+        if (!compiled.find(input)) continue;
+        checkedMatches++;
+        String folded = AsciiCase.lower(input);
+        assertThat(required.stream().anyMatch(folded::contains))
+            .as("/%s/ requires %s, matched %s", pattern, required, input)
+            .isTrue();
+      }
+    }
+    assertThat(checkedMatches).isPositive();
+  }
+
+  private static String randomPattern(Random random, int depth) {
+    StringBuilder pattern = new StringBuilder();
+    int items = 1 + random.nextInt(4);
+    for (int i = 0; i < items; i++) {
+      int kind = random.nextInt(depth > 0 ? 7 : 4);
+      switch (kind) {
+        case 0, 1 -> pattern.append("abAB.-".charAt(random.nextInt(6)) == '.' ? "\\." : String.valueOf("abAB-c".charAt(random.nextInt(6))));
+        case 2 -> pattern.append(random.nextBoolean() ? "[ab]" : "[^a]");
+        case 3 -> pattern.append(random.nextBoolean() ? "^" : "\\s");
+        case 4 -> pattern.append("(?:").append(randomPattern(random, depth - 1)).append('|')
+            .append(randomPattern(random, depth - 1)).append(')');
+        default -> pattern.append("(?:").append(randomPattern(random, depth - 1)).append(')');
+      }
+      if (random.nextInt(3) == 0) {
+        String[] repeats = {"*", "+", "?", "{2}", "{2,3}", "{1,}", "{3,}", "{0,2}", "+?", "{1}"};
+        pattern.append(repeats[random.nextInt(repeats.length)]);
+      }
+    }
+    return pattern.toString();
+  }
+
+  private static String randomInput(Random random) {
+    StringBuilder input = new StringBuilder();
+    int length = random.nextInt(14);
+    for (int i = 0; i < length; i++) input.append("aAbB.-c \n".charAt(random.nextInt(9)));
+    return input.toString();
   }
 }
