@@ -30,7 +30,7 @@ public final class XssDetector {
   private XssDetector() {}
 
   public static boolean isXss(String input) {
-    if (input == null || input.isEmpty()) {
+    if (input == null || input.isEmpty() || isPlain(input)) {
       return false;
     }
     for (HtmlTokenizer.Start start : HtmlTokenizer.Start.values()) {
@@ -39,6 +39,29 @@ public final class XssDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the input has none of the bytes that end a token in any start context (white space,
+   * NUL, {@code < > = /} and the three quotes). Such input is one token in each: text, one
+   * attribute name with no value, or one value of no attribute, none of which is checked, so it is
+   * never XSS; most benign values (names, numbers, e-mail addresses) are plain.
+   */
+  static boolean isPlain(String input) {
+    for (int i = 0, n = input.length(); i < n; i++) {
+      char c = input.charAt(i);
+      if (c < 0x40 ? TOKEN_ENDS[c] : c == '`') return false;
+    }
+    return true;
+  }
+
+  /** The bytes below 0x40 that end a token in some context. */
+  private static final boolean[] TOKEN_ENDS = new boolean[0x40];
+
+  static {
+    for (char c : new char[] {0, '\t', '\n', 0x0b, '\f', '\r', ' ', '"', '\'', '/', '<', '=', '>'}) {
+      TOKEN_ENDS[c] = true;
+    }
   }
 
   static boolean isXss(String input, HtmlTokenizer.Start start) {

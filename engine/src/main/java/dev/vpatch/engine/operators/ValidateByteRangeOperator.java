@@ -1,6 +1,6 @@
 package dev.vpatch.engine.operators;
 
-import java.util.BitSet;
+import java.util.Arrays;
 
 /**
  * {@code @validateByteRange}: matches when the input holds a byte outside the allowed list, written
@@ -8,7 +8,7 @@ import java.util.BitSet;
  * as ModSecurity ignores them; any other malformed entry is a load error.
  */
 public final class ValidateByteRangeOperator implements Operator {
-  private final BitSet allowed = new BitSet(256);
+  private final boolean[] allowed = new boolean[256];
 
   public ValidateByteRangeOperator(OperatorArgument argument) {
     for (String entry : argument.text().split(",", -1)) {
@@ -17,14 +17,15 @@ public final class ValidateByteRangeOperator implements Operator {
       int start = parseByte(dash < 0 ? entry : entry.substring(0, dash), entry);
       int end = dash < 0 ? start : parseByte(entry.substring(dash + 1), entry);
       if (start > end) throw new IllegalArgumentException("invalid byte range: " + entry.strip());
-      allowed.set(start, end + 1);
+      Arrays.fill(allowed, start, end + 1, true);
     }
   }
 
   @Override
   public boolean matches(MatchContext context, String input) {
     for (int i = 0; i < input.length(); i++) {
-      if (!allowed.get(input.charAt(i))) return true;
+      char c = input.charAt(i);
+      if (c > 0xff || !allowed[c]) return true;
     }
     return false;
   }

@@ -3,6 +3,8 @@ package dev.vpatch.engine.injection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,6 +103,47 @@ class XssDetectorTest {
             : (char) random.nextInt(256);
       }
       XssDetector.isXss(new String(chars));
+    }
+  }
+
+  /**
+   * The plain-input shortcut must never hide XSS: input without token-ending bytes, however
+   * dangerous its words, is not XSS in any start context when tokenized in full.
+   */
+  private static final String STRUCTURE = "=/ \"'`<>:;(";
+
+  @RepeatedTest(20)
+  void plainInputIsNeverXssInAnyContext(RepetitionInfo repetition) {
+    Random random = new Random(7_777L * repetition.getCurrentRepetition());
+    String[] words = {"javascript:", "onload", "onerror", "script", "style", "expression(", "data:",
+        "vbscript:", "&#x3c;", "&lt;", "src", "href", "xmlns", "formaction", "alert(1)", "<!--", "iframe"};
+    for (int i = 0; i < 3_000; i++) {
+      StringBuilder value = new StringBuilder();
+      int parts = 1 + random.nextInt(5);
+      for (int p = 0; p < parts; p++) {
+        int kind = random.nextInt(3);
+        if (kind == 0) value.append(words[random.nextInt(words.length)]);
+        else if (kind == 1) value.append(STRUCTURE.charAt(random.nextInt(STRUCTURE.length())));
+        else value.append((char) (random.nextInt(256)));
+      }
+      String input = value.toString();
+      if (!XssDetector.isPlain(input)) continue;
+      for (HtmlTokenizer.Start start : HtmlTokenizer.Start.values()) {
+        assertThat(XssDetector.isXss(input, start)).as("%s in %s", input, start).isFalse();
+      }
+    }
+  }
+
+  @RepeatedTest(10)
+  void plainMeansNoWhiteSpaceNulAngleEqualsSlashOrQuote(RepetitionInfo repetition) {
+    Random random = new Random(131L * repetition.getCurrentRepetition());
+    String ends = "\u0000\t\n\u000b\f\r \"'`/<=>";
+    for (int i = 0; i < 2_000; i++) {
+      char[] chars = new char[random.nextInt(6)];
+      for (int k = 0; k < chars.length; k++) chars[k] = (char) random.nextInt(256);
+      String input = new String(chars);
+      boolean expected = input.chars().noneMatch(c -> ends.indexOf(c) >= 0);
+      assertThat(XssDetector.isPlain(input)).as(input).isEqualTo(expected);
     }
   }
 }
