@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CompiledRuleSet implements RuleSet {
   private final EngineConfig config;
   private final Rule[][] phases = new Rule[6][];
-  private final List<Map<String, Integer>> markerPositions = new ArrayList<>();
+  /** Per phase and rule position: where its skipAfter marker is (-1: none or not found). */
+  private final int[][] skipAfterPositions = new int[6][];
   private final List<Rule> rules;
   private final AuditSink auditSink;
   private final LiteralPrefilter prefilter;
@@ -50,7 +51,13 @@ public final class CompiledRuleSet implements RuleSet {
         }
       }
       phases[phase] = list.toArray(Rule[]::new);
-      markerPositions.add(markers);
+      int[] skipTo = new int[list.size()];
+      for (int i = 0; i < skipTo.length; i++) {
+        String marker = list.get(i).skipAfter;
+        Integer position = marker == null ? null : markers.get(marker);
+        skipTo[i] = position == null ? -1 : position;
+      }
+      skipAfterPositions[phase] = skipTo;
     }
     AuditSink sink = auditSink;
     if (sink == null && config.auditLogPath() != null && !config.auditEngine().equalsIgnoreCase("off")) {
@@ -68,10 +75,12 @@ public final class CompiledRuleSet implements RuleSet {
     return phases[phase];
   }
 
-  /** Index of a marker in a phase, or -1. */
-  public int markerPosition(int phase, String marker) {
-    Integer position = markerPositions.get(phase).get(marker);
-    return position == null ? -1 : position;
+  /**
+   * Index in the phase of the marker that the rule at {@code index} skips to, or -1 (no
+   * skipAfter, or its marker is missing); resolved once, not looked up per match.
+   */
+  public int skipAfterPosition(int phase, int index) {
+    return skipAfterPositions[phase][index];
   }
 
   public List<Rule> rules() {

@@ -41,7 +41,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       PhaseOutcome outcome = onMatch(rule, phase);
       if (outcome != PhaseOutcome.COMPLETED) return outcome;
       if (rule.skipAfter != null) {
-        int marker = ruleSet.markerPosition(phase, rule.skipAfter);
+        int marker = ruleSet.skipAfterPosition(phase, i);
         i = marker < 0 ? rules.length : marker;
       } else if (rule.skip > 0) {
         skip = rule.skip;

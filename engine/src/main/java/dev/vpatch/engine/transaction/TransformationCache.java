@@ -18,8 +18,11 @@ import java.util.IdentityHashMap;
  * are simply transformed twice.
  */
 final class TransformationCache {
-  // Sized for a browser GET's values and their forms: growing it step by step showed in profiles.
-  private final IdentityHashMap<String, Forms> forms = new IdentityHashMap<>(256);
+  /**
+   * Created on first use (a transaction under a few patch rules may never transform), then sized
+   * for a browser GET's values and their forms: growing it step by step showed in profiles.
+   */
+  private IdentityHashMap<String, Forms> forms;
   private final LiteralPrefilter prefilter;
   private final int chainSlots;
   private final int stepSlots;
@@ -82,6 +85,7 @@ final class TransformationCache {
 
   /** What is known about this instance (created empty on first use). */
   Forms formsOf(String value) {
+    if (forms == null) forms = new IdentityHashMap<>(128);
     Forms known = forms.get(value);
     if (known == null) {
       known = new Forms(value);
