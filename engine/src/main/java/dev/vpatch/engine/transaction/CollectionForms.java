@@ -21,7 +21,8 @@ final class CollectionForms {
 
   private final TransformationCache transformations;
   private final int slots;
-  private final IdentityHashMap<KeyedValues, MemberForms[]> known = new IdentityHashMap<>();
+  /** Created on first use: a transaction under a few patch rules may never need it. */
+  private IdentityHashMap<KeyedValues, MemberForms[]> known;
   private long[] candidates = new long[1];
 
   CollectionForms(TransformationCache transformations, int chains) {
@@ -31,6 +32,7 @@ final class CollectionForms {
 
   /** The members of {@code values} (keys when {@code names}) after {@code chain} (null: none). */
   MemberForms formsOf(KeyedValues values, boolean names, TransformationChain chain) {
+    if (known == null) known = new IdentityHashMap<>();
     MemberForms[] byChain = known.get(values);
     if (byChain == null) {
       byChain = new MemberForms[slots];

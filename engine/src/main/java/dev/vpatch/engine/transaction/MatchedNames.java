@@ -8,14 +8,20 @@ package dev.vpatch.engine.transaction;
  * the concatenation.
  */
 final class MatchedNames {
-  private static final int SLOTS = 64;
+  private static final int SLOTS = 32;
 
-  private final String[] variables = new String[SLOTS];
-  private final String[] keys = new String[SLOTS];
-  private final String[] names = new String[SLOTS];
+  // Allocated on the first keyed match: many transactions under a few patch rules have none.
+  private String[] variables;
+  private String[] keys;
+  private String[] names;
 
   String of(String variable, String key) {
     if (key == null) return variable;
+    if (keys == null) {
+      variables = new String[SLOTS];
+      keys = new String[SLOTS];
+      names = new String[SLOTS];
+    }
     int slot = (System.identityHashCode(key) * 31 + System.identityHashCode(variable)) & (SLOTS - 1);
     if (keys[slot] == key && variables[slot] == variable) return names[slot];
     String name = variable + ":" + key;

@@ -22,9 +22,13 @@ public final class KeyedValues {
   /** Below this many members a lookup scans: cheaper than keeping an index. */
   private static final int INDEXED_FROM = 16;
 
-  private String[] keys = new String[8];
-  private String[] values = new String[8];
-  private int[] hashes = new int[8];
+  private static final String[] NO_STRINGS = new String[0];
+  private static final int[] NO_HASHES = new int[0];
+
+  // Empty until the first member: a transaction creates several collections that stay empty.
+  private String[] keys = NO_STRINGS;
+  private String[] values = NO_STRINGS;
+  private int[] hashes = NO_HASHES;
   private int size;
   private int version;
   /**
@@ -93,9 +97,10 @@ public final class KeyedValues {
 
   public void add(String key, String value) {
     if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
+      int capacity = Math.max(8, size * 2);
+      keys = Arrays.copyOf(keys, capacity);
+      values = Arrays.copyOf(values, capacity);
+      hashes = Arrays.copyOf(hashes, capacity);
     }
     keys[size] = key;
     values[size] = value;
