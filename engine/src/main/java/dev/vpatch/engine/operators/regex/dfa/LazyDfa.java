@@ -156,15 +156,11 @@ public final class LazyDfa {
   public Result search(String input) {
     DfaState state = start;
     int resetsBefore = -1;
-    for (int i = 0, n = input.length(); i <= n; i++) {
-      int byteClass;
-      if (i == n) {
-        byteClass = endOfText;
-      } else {
-        char c = input.charAt(i);
-        if (c > 0xff) return Result.UNDECIDED;
-        byteClass = classOf[c] & 0xff;
-      }
+    byte[] classes = classOf;
+    for (int i = 0, n = input.length(); i < n; i++) {
+      char c = input.charAt(i);
+      if (c > 0xff) return Result.UNDECIDED;
+      int byteClass = classes[c] & 0xff;
       DfaState target = state.next[byteClass];
       if (target == null) {
         if (resetsBefore < 0) resetsBefore = resets;
@@ -174,7 +170,13 @@ public final class LazyDfa {
       if (target == DfaState.MATCH) return Result.MATCH;
       state = target;
     }
-    return Result.NO_MATCH;
+    DfaState end = state.next[endOfText];
+    if (end == null) {
+      if (resetsBefore < 0) resetsBefore = resets;
+      end = transition(state, endOfText);
+      if (resets - resetsBefore > MAX_RESETS_PER_SEARCH) return Result.UNDECIDED;
+    }
+    return end == DfaState.MATCH ? Result.MATCH : Result.NO_MATCH;
   }
 
   private synchronized DfaState transition(DfaState from, int byteClass) {
