@@ -51,13 +51,22 @@ final class CollectionForms {
     int size = values.size();
     String[] forms = new String[size];
     TransformationCache.Forms[] known = new TransformationCache.Forms[size];
+    if (chain == null) {
+      for (int i = 0; i < size; i++) forms[i] = names ? values.key(i) : values.value(i);
+      return new MemberForms(forms, known, size, values.version());
+    }
+    // One step on the parent chain's forms: the trie of chains becomes a trie of member forms.
+    MemberForms parent = formsOf(values, names, chain.parent());
     for (int i = 0; i < size; i++) {
-      String member = names ? values.key(i) : values.value(i);
-      TransformationCache.Forms memberForms = transformations.formsOf(member);
-      String form = chain == null ? member : transformations.transform(memberForms, chain);
+      TransformationCache.Forms input = parent.known(i);
+      if (input == null) {
+        input = transformations.formsOf(parent.form(i));
+        parent.known(i, input);
+      }
+      String form = transformations.applyLast(input, chain);
       forms[i] = form;
-      // Most transformations leave a benign member as it is: its entry then serves its literals.
-      if (form == member) known[i] = memberForms;
+      // Most transformations leave a benign member as it is: the entry then serves the form too.
+      if (form == input.value) known[i] = input;
     }
     return new MemberForms(forms, known, size, values.version());
   }

@@ -5,8 +5,9 @@ import dev.vpatch.engine.prefilter.MemberIndex;
 /**
  * The members of one collection (their values or their keys) after one transformation chain, by
  * position, for the collection as it was at {@link #version()}. Rules sharing the chain read a
- * member's form by position instead of looking it up per value; the literal index over the forms
- * is built when a rule with a literal requirement first asks.
+ * member's form by position instead of looking it up per value; a longer chain is built from the
+ * forms of its parent; the literal index over the forms is built when a rule with a literal
+ * requirement first asks.
  */
 final class MemberForms {
   private final String[] forms;
@@ -39,6 +40,11 @@ final class MemberForms {
   /** The transformation cache's entry for {@link #form(int)}, or null when not at hand. */
   TransformationCache.Forms known(int member) {
     return known[member];
+  }
+
+  /** Keeps the entry of {@link #form(int)} once looked up, for the chains built on this one. */
+  void known(int member, TransformationCache.Forms entry) {
+    known[member] = entry;
   }
 
   /** The literal index over the forms, or null until {@link #index(MemberIndex)} set it. */

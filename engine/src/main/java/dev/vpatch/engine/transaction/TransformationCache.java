@@ -104,6 +104,14 @@ final class TransformationCache {
     return result;
   }
 
+  /**
+   * The last transformation of {@code step} applied to the instance {@code inputForms} describes
+   * (its result kept per instance, whichever chain asks).
+   */
+  String applyLast(Forms inputForms, TransformationChain step) {
+    return apply(inputForms.value, inputForms, step);
+  }
+
   private String apply(String input, Forms inputForms, TransformationChain step) {
     String[] results = inputForms.byStep;
     if (results == null) {
