@@ -35,13 +35,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +79,6 @@ public final class Exchange implements UpstreamListener {
 
   private RouteTable.Selection route;
   private Channel upstream;
-  private ScheduledFuture<?> responseTimer;
   private boolean skippingInterim;
   private HttpResponse response;
   /** Whether the upstream will keep its connection open, read before its head is edited for the client. */
@@ -436,9 +433,8 @@ public final class Exchange implements UpstreamListener {
 
   private void awaitResponse() {
     state = State.AWAITING_RESPONSE;
-    responseTimer = clientChannel.eventLoop().schedule(
-        () -> upstreamFailed(new TimeoutException("no response head within " + config.responseTimeout())),
-        config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // A late head fails the exchange through onUpstreamFailure with a TimeoutException (504).
+    UpstreamPools.awaitResponse(upstream, config.responseTimeout());
   }
 
   // ---- response side ----
@@ -858,10 +854,10 @@ public final class Exchange implements UpstreamListener {
     }
   }
 
+  /** Stops the response deadline; releasing or discarding the connection stops it too. */
   private void cancelResponseTimer() {
-    if (responseTimer != null) {
-      responseTimer.cancel(false);
-      responseTimer = null;
+    if (upstream != null) {
+      UpstreamPools.responseArrived(upstream);
     }
   }
 

@@ -55,6 +55,16 @@ public final class UpstreamPools implements AutoCloseable {
     channel.attr(HANDLER).get().attach(listener);
   }
 
+  /** The request went out on {@code channel}: its listener fails with a TimeoutException unless a response head comes in time. */
+  public static void awaitResponse(Channel channel, java.time.Duration timeout) {
+    channel.attr(HANDLER).get().awaitResponse(timeout);
+  }
+
+  /** Stops the response deadline of {@code channel}. */
+  public static void responseArrived(Channel channel) {
+    channel.attr(HANDLER).get().responseArrived();
+  }
+
   public static boolean reused(Channel channel) {
     return channel.attr(HANDLER).get().reused();
   }
