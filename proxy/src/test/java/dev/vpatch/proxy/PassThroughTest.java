@@ -257,6 +257,24 @@ class PassThroughTest {
   }
 
   @Test
+  void hopByHopFieldsOfTheResponseAreRemovedAndTheOthersKeptInOrder() throws Exception {
+    fixture.upstream.respondWith((request, ctx) -> {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+          Unpooled.wrappedBuffer(new byte[] {'o', 'k'}));
+      response.headers().add("X-First", "1").add("Connection", "keep-alive, X-Private").add("keep-alive", "timeout=5")
+          .add("X-Private", "p").add("Proxy-Connection", "keep-alive").add("Trailer", "X-T").add("Upgrade", "foo")
+          .add("X-Last", "2").add("x-private", "q").add("Content-Length", "2");
+      ctx.writeAndFlush(response);
+    });
+    RawHttp.Response r = fixture.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("ok");
+    List<String> names = new ArrayList<>();
+    r.headers().forEach(h -> names.add(h.getKey()));
+    assertThat(names).containsExactly("X-First", "X-Last", "Content-Length");
+  }
+
+  @Test
   void responseTimeoutHoldsForEachRequestOnAReusedUpstreamConnection() throws Exception {
     fixture.upstream.respondWith((request, ctx) -> {
       if (!request.uri().startsWith("/slow")) {
