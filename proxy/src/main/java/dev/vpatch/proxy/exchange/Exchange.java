@@ -9,6 +9,7 @@ import dev.vpatch.proxy.ProxyConfig;
 import dev.vpatch.proxy.ProxyContext;
 import dev.vpatch.proxy.observe.AlertStream;
 import dev.vpatch.proxy.routing.RouteTable;
+import dev.vpatch.proxy.upstream.ResponseDeadline;
 import dev.vpatch.proxy.upstream.UpstreamListener;
 import dev.vpatch.proxy.upstream.UpstreamPools;
 import io.netty.buffer.ByteBuf;
@@ -79,6 +80,8 @@ public final class Exchange implements UpstreamListener {
 
   private RouteTable.Selection route;
   private Channel upstream;
+  /** The deadline of {@link #upstream}, set with it. */
+  private ResponseDeadline responseDeadline;
   private boolean skippingInterim;
   private HttpResponse response;
   /** Whether the upstream will keep its connection open, read before its head is edited for the client. */
@@ -343,7 +346,7 @@ public final class Exchange implements UpstreamListener {
     upstream = connection;
     // Writes to the upstream use its void promise: a failed write fires exceptionCaught on the
     // upstream pipeline (and so onUpstreamFailure) without a promise and listener per write.
-    UpstreamPools.attach(connection, this);
+    responseDeadline = UpstreamPools.attach(connection, this);
     connection.write(upstreamRequest(), connection.voidPromise());
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
@@ -447,7 +450,7 @@ public final class Exchange implements UpstreamListener {
   private void awaitResponse() {
     state = State.AWAITING_RESPONSE;
     // A late head fails the exchange through onUpstreamFailure with a TimeoutException (504).
-    UpstreamPools.awaitResponse(upstream, config.responseTimeout());
+    responseDeadline.start(config.responseTimeout());
   }
 
   // ---- response side ----
@@ -866,7 +869,7 @@ public final class Exchange implements UpstreamListener {
   /** Stops the response deadline; releasing or discarding the connection stops it too. */
   private void cancelResponseTimer() {
     if (upstream != null) {
-      UpstreamPools.responseArrived(upstream);
+      responseDeadline.stop();
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * that moves itself to the current deadline when it runs early, instead of a timer scheduled and
  * cancelled per request (the event loop's scheduled-task queue was a measurable part of a request).
  */
-final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+final class UpstreamHandler extends ChannelInboundHandlerAdapter implements ResponseDeadline {
   private ChannelHandlerContext ctx;
   private UpstreamListener listener;
   private boolean used;
@@ -37,8 +37,8 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     this.responseDeadlineArmed = false;
   }
 
-  /** The request is sent: the listener fails with a {@link TimeoutException} unless a response head comes within {@code timeout}. */
-  void awaitResponse(Duration timeout) {
+  @Override
+  public void start(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     responseTimeout = timeout;
     responseDeadlineNanos = deadline;
@@ -49,8 +49,8 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter {
     scheduleDeadlineCheck(deadline);
   }
 
-  /** The response head came (or the exchange no longer waits for it). */
-  void responseArrived() {
+  @Override
+  public void stop() {
     responseDeadlineArmed = false;
   }
 

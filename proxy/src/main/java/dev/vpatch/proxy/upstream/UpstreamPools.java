@@ -51,18 +51,11 @@ public final class UpstreamPools implements AutoCloseable {
     return pool.acquire();
   }
 
-  public static void attach(Channel channel, UpstreamListener listener) {
-    channel.attr(HANDLER).get().attach(listener);
-  }
-
-  /** The request went out on {@code channel}: its listener fails with a TimeoutException unless a response head comes in time. */
-  public static void awaitResponse(Channel channel, java.time.Duration timeout) {
-    channel.attr(HANDLER).get().awaitResponse(timeout);
-  }
-
-  /** Stops the response deadline of {@code channel}. */
-  public static void responseArrived(Channel channel) {
-    channel.attr(HANDLER).get().responseArrived();
+  /** Hands what {@code channel} delivers to {@code listener}; returns the connection's response deadline. */
+  public static ResponseDeadline attach(Channel channel, UpstreamListener listener) {
+    UpstreamHandler handler = channel.attr(HANDLER).get();
+    handler.attach(listener);
+    return handler;
   }
 
   public static boolean reused(Channel channel) {
