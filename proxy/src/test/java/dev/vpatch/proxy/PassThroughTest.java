@@ -257,6 +257,52 @@ class PassThroughTest {
   }
 
   @Test
+  void hopByHopFieldsOfTheResponseAreRemovedAndTheOthersKeptInOrder() throws Exception {
+    fixture.upstream.respondWith((request, ctx) -> {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+          Unpooled.wrappedBuffer(new byte[] {'o', 'k'}));
+      response.headers().add("X-First", "1").add("Connection", "keep-alive, X-Private").add("keep-alive", "timeout=5")
+          .add("X-Private", "p").add("Proxy-Connection", "keep-alive").add("Trailer", "X-T").add("Upgrade", "foo")
+          .add("X-Last", "2").add("x-private", "q").add("Content-Length", "2");
+      ctx.writeAndFlush(response);
+    });
+    RawHttp.Response r = fixture.send("GET / HTTP/1.1\r\nHost: h\r\n\r\n");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("ok");
+    List<String> names = new ArrayList<>();
+    r.headers().forEach(h -> names.add(h.getKey()));
+    assertThat(names).containsExactly("X-First", "X-Last", "Content-Length");
+  }
+
+  @Test
+  void responseTimeoutHoldsForEachRequestOnAReusedUpstreamConnection() throws Exception {
+    fixture.upstream.respondWith((request, ctx) -> {
+      if (!request.uri().startsWith("/slow")) {
+        TestUpstream.answerOk(request, ctx);
+      }
+    });
+    try (ProxyServer proxy = ProxyServer.start(ProxyConfig.defaults(fixture.upstream.uri()).withListen("127.0.0.1", 0)
+        .withEngine(EngineMode.OFF, true).withTimeouts(java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(300)),
+        () -> null, dev.vpatch.proxy.observe.ProxyMetrics.unregistered(), null, 1);
+        RawHttp client = new RawHttp(proxy.port())) {
+      // Answered requests, with pauses longer than the timeout: no deadline of theirs is left to fire.
+      for (int i = 0; i < 3; i++) {
+        client.send("GET /fast" + i + " HTTP/1.1\r\nHost: h\r\n\r\n");
+        assertThat(client.read().status()).isEqualTo(200);
+        Thread.sleep(i == 0 ? 100 : 400);
+      }
+      long start = System.nanoTime();
+      client.send("GET /slow HTTP/1.1\r\nHost: h\r\n\r\n");
+      assertThat(client.read().status()).isEqualTo(504);
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertThat(waitedMillis).isBetween(250L, 3000L);
+      assertThat(RawHttp.exchange(proxy.port(), "GET /fast HTTP/1.1\r\nHost: h\r\n\r\n").status()).isEqualTo(200);
+      assertThat(fixture.upstream.connections()).isLessThanOrEqualTo(3);
+    }
+  }
+
+  @Test
   void http10KeepAliveIsHonoured() throws Exception {
     try (RawHttp client = new RawHttp(fixture.port())) {
       for (int i = 0; i < 3; i++) {

@@ -152,7 +152,8 @@ class ReloadAndAdminTest {
     status("fine");
     String metrics = admin("GET", "/metrics", "s3cret").body();
     assertThat(metrics).contains("vpatch_requests_total 2.0", "vpatch_blocked_total 1.0",
-        "vpatch_rule_hits_total{rule=\"500\"} 1.0", "vpatch_phase_seconds_count{phase=\"1\"}");
+        "vpatch_rule_hits_total{rule=\"500\"} 1.0", "vpatch_phase_seconds_count{phase=\"1\"} 2",
+        "vpatch_phase_seconds_sum{phase=\"1\"} ", "vpatch_phase_seconds_count{phase=\"5\"} 2");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.vpatch.proxy.ProxyConfig;
 import dev.vpatch.proxy.ProxyContext;
 import dev.vpatch.proxy.observe.AlertStream;
 import dev.vpatch.proxy.routing.RouteTable;
+import dev.vpatch.proxy.upstream.ResponseDeadline;
 import dev.vpatch.proxy.upstream.UpstreamListener;
 import dev.vpatch.proxy.upstream.UpstreamPools;
 import io.netty.buffer.ByteBuf;
@@ -35,13 +36,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,8 @@ public final class Exchange implements UpstreamListener {
 
   private RouteTable.Selection route;
   private Channel upstream;
-  private ScheduledFuture<?> responseTimer;
+  /** The deadline of {@link #upstream}, set with it. */
+  private ResponseDeadline responseDeadline;
   private boolean skippingInterim;
   private HttpResponse response;
   /** Whether the upstream will keep its connection open, read before its head is edited for the client. */
@@ -194,15 +194,28 @@ public final class Exchange implements UpstreamListener {
       tx.processConnection(
           client.remoteHost(), client.remoteAddress().getPort(), client.localHost(), client.localAddress().getPort());
       tx.processUri(request.uri(), request.method().name(), request.protocolVersion().text());
-      for (Map.Entry<String, String> header : request.headers()) {
-        tx.addRequestHeader(header.getKey(), header.getValue());
-      }
+      addRequestHeaders(request.headers());
       long start = System.nanoTime();
       Interruption interruption = tx.processRequestHeaders();
       context.metrics().phase(1, System.nanoTime() - start);
       return !enforce(interruption);
     } catch (RuntimeException e) {
       return engineFailed(e);
+    }
+  }
+
+  /** The fields go to the engine as Strings; iterating them as CharSequences spares an entry object per field. */
+  private void addRequestHeaders(HttpHeaders headers) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      tx.addRequestHeader(header.getKey().toString(), header.getValue().toString());
+    }
+  }
+
+  private void addResponseHeaders(HttpHeaders headers) {
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      tx.addResponseHeader(header.getKey().toString(), header.getValue().toString());
     }
   }
 
@@ -333,7 +346,7 @@ public final class Exchange implements UpstreamListener {
     upstream = connection;
     // Writes to the upstream use its void promise: a failed write fires exceptionCaught on the
     // upstream pipeline (and so onUpstreamFailure) without a promise and listener per write.
-    UpstreamPools.attach(connection, this);
+    responseDeadline = UpstreamPools.attach(connection, this);
     connection.write(upstreamRequest(), connection.voidPromise());
     while (!pendingBody.isEmpty()) {
       HttpContent piece = pendingBody.poll();
@@ -436,9 +449,8 @@ public final class Exchange implements UpstreamListener {
 
   private void awaitResponse() {
     state = State.AWAITING_RESPONSE;
-    responseTimer = clientChannel.eventLoop().schedule(
-        () -> upstreamFailed(new TimeoutException("no response head within " + config.responseTimeout())),
-        config.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // A late head fails the exchange through onUpstreamFailure with a TimeoutException (504).
+    responseDeadline.start(config.responseTimeout());
   }
 
   // ---- response side ----
@@ -475,9 +487,7 @@ public final class Exchange implements UpstreamListener {
     state = State.RESPONDING;
     if (tx != null) {
       try {
-        for (Map.Entry<String, String> header : head.headers()) {
-          tx.addResponseHeader(header.getKey(), header.getValue());
-        }
+        addResponseHeaders(head.headers());
         long start = System.nanoTime();
         Interruption interruption = tx.processResponseHeaders(status.code(), head.protocolVersion().text());
         context.metrics().phase(3, System.nanoTime() - start);
@@ -505,9 +515,7 @@ public final class Exchange implements UpstreamListener {
     response = head;
     if (tx != null) {
       try {
-        for (Map.Entry<String, String> header : head.headers()) {
-          tx.addResponseHeader(header.getKey(), header.getValue());
-        }
+        addResponseHeaders(head.headers());
         if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
           return;
         }
@@ -858,10 +866,10 @@ public final class Exchange implements UpstreamListener {
     }
   }
 
+  /** Stops the response deadline; releasing or discarding the connection stops it too. */
   private void cancelResponseTimer() {
-    if (responseTimer != null) {
-      responseTimer.cancel(false);
-      responseTimer = null;
+    if (upstream != null) {
+      responseDeadline.stop();
     }
   }
 

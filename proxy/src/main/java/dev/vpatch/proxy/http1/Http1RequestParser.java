@@ -41,13 +41,15 @@ public final class Http1RequestParser {
   /** Field positions whose name and value are remembered, and the longest value remembered. */
   private static final int RECENT_FIELDS = 64;
   private static final int MAX_RECENT_LENGTH = 512;
-  private static final DefaultHttpHeadersFactory HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+  /** Names and values are checked here (token, field-value grammar) before they are added, so Netty need not check them again. */
+  private static final DefaultHttpHeadersFactory HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withNameValidation(false).withValueValidation(false);
 
   private State state = State.HEAD;
   private int[] lineStarts = new int[32];
   private final FramingFields framing = new FramingFields();
-  private final String[] recentNames = new String[RECENT_FIELDS];
-  private final String[] recentValues = new String[RECENT_FIELDS];
+  private final RecentFieldTexts recentNames = new RecentFieldTexts(RECENT_FIELDS, MAX_RECENT_LENGTH);
+  private final RecentFieldTexts recentValues = new RecentFieldTexts(RECENT_FIELDS, MAX_RECENT_LENGTH);
   private int scanOffset;
   private int leadingEmptyLines;
   private long remaining;
@@ -234,7 +236,8 @@ public final class Http1RequestParser {
     for (int i = 1; i < lines; i++) {
       addField(in, lineStarts[i], lineEnd(i, lines, end), headers, framing, i - 1);
     }
-    DefaultHttpRequest request = new DefaultHttpRequest(version, HttpMethod.valueOf(method), target, headers);
+    // The method and target were checked above, more strictly than Netty would check them again.
+    DefaultHttpRequest request = new DefaultHttpRequest(version, HttpMethod.valueOf(method), target, headers, false);
     decideFraming(version, framing);
     return request;
   }
@@ -347,10 +350,14 @@ public final class Http1RequestParser {
     if (colon < 0) {
       throw new FramingException("header line without colon");
     }
-    String name = text(in, start, colon - start, recentNames, position);
-    if (!HttpGrammar.isToken(name)) {
-      throw new FramingException(name.isEmpty() ? "empty header name"
-          : HttpGrammar.isOws(name.charAt(name.length() - 1)) ? "whitespace before colon in header" : "invalid header name");
+    String name = recentNames.match(in, start, colon - start, position);
+    if (name == null) {
+      name = RecentFieldTexts.decode(in, start, colon - start);
+      if (!HttpGrammar.isToken(name)) {
+        throw new FramingException(name.isEmpty() ? "empty header name"
+            : HttpGrammar.isOws(name.charAt(name.length() - 1)) ? "whitespace before colon in header" : "invalid header name");
+      }
+      recentNames.remember(position, name);
     }
     int valueStart = colon + 1;
     int valueEnd = end;
@@ -360,42 +367,18 @@ public final class Http1RequestParser {
     while (valueEnd > valueStart && HttpGrammar.isOws((char) in.getByte(valueEnd - 1))) {
       valueEnd--;
     }
-    String value = text(in, valueStart, valueEnd - valueStart, recentValues, position);
-    if (!HttpGrammar.isFieldValue(value)) {
-      throw new FramingException("control character in value of header " + name);
+    String value = recentValues.match(in, valueStart, valueEnd - valueStart, position);
+    if (value == null) {
+      value = RecentFieldTexts.decode(in, valueStart, valueEnd - valueStart);
+      if (!HttpGrammar.isFieldValue(value)) {
+        throw new FramingException("control character in value of header " + name);
+      }
+      recentValues.remember(position, value);
     }
     headers.add(name, value);
     if (framing != null) {
       framing.note(name, value);
     }
-  }
-
-  /**
-   * The bytes {@code [start, start + length)} as a String, reusing the one the previous request on
-   * this connection had at the same field position when the bytes are identical: a client sends
-   * mostly the same fields in the same order on a keep-alive connection, and this saves decoding and
-   * allocating most names and values.
-   */
-  private String text(ByteBuf in, int start, int length, String[] recent, int position) {
-    if (position < 0 || position >= RECENT_FIELDS || length > MAX_RECENT_LENGTH) {
-      return in.toString(start, length, StandardCharsets.ISO_8859_1);
-    }
-    String previous = recent[position];
-    if (previous != null && previous.length() == length && sameBytes(in, start, previous)) {
-      return previous;
-    }
-    String decoded = in.toString(start, length, StandardCharsets.ISO_8859_1);
-    recent[position] = decoded;
-    return decoded;
-  }
-
-  private static boolean sameBytes(ByteBuf in, int start, String latin1) {
-    for (int i = 0; i < latin1.length(); i++) {
-      if ((in.getByte(start + i) & 0xFF) != latin1.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void decideFraming(HttpVersion version, FramingFields fields) throws FramingException {

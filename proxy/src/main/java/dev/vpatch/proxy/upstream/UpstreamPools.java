@@ -51,8 +51,11 @@ public final class UpstreamPools implements AutoCloseable {
     return pool.acquire();
   }
 
-  public static void attach(Channel channel, UpstreamListener listener) {
-    channel.attr(HANDLER).get().attach(listener);
+  /** Hands what {@code channel} delivers to {@code listener}; returns the connection's response deadline. */
+  public static ResponseDeadline attach(Channel channel, UpstreamListener listener) {
+    UpstreamHandler handler = channel.attr(HANDLER).get();
+    handler.attach(listener);
+    return handler;
   }
 
   public static boolean reused(Channel channel) {

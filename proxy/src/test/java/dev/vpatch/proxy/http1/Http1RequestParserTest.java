@@ -24,7 +24,16 @@ class Http1RequestParserTest {
   private final Http1RequestParser parser = new Http1RequestParser(8192, 65536, 100, 1 << 20);
 
   private HttpRequest parse(String head) throws FramingException {
-    ByteBuf in = Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1);
+    return parse(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
+  }
+
+  private HttpRequest parseDirect(String head) throws FramingException {
+    ByteBuf in = Unpooled.directBuffer(head.length());
+    in.writeCharSequence(head, StandardCharsets.ISO_8859_1);
+    return parse(in);
+  }
+
+  private HttpRequest parse(ByteBuf in) throws FramingException {
     List<HttpObject> out = new ArrayList<>();
     try {
       parser.parse(in, out);
@@ -85,6 +94,24 @@ class Http1RequestParserTest {
   void controlByteAtAPositionThatHeldAValidValueIsStillRejected() throws Exception {
     parse("GET / HTTP/1.1\r\nHost: h\r\nX-V: abc\r\n\r\n");
     assertThatThrownBy(() -> parse("GET / HTTP/1.1\r\nHost: h\r\nX-V: a\u0000c\r\n\r\n"))
+        .isInstanceOf(FramingException.class).hasMessageContaining("control character");
+  }
+
+  @Test
+  void invalidNameAtAPositionThatHeldAValidNameIsStillRejected() throws Exception {
+    parse("GET / HTTP/1.1\r\nHost: h\r\nX-V: abc\r\n\r\n");
+    assertThatThrownBy(() -> parse("GET / HTTP/1.1\r\nHost: h\r\nX V: abc\r\n\r\n"))
+        .isInstanceOf(FramingException.class).hasMessageContaining("invalid header name");
+  }
+
+  @Test
+  void fieldsInADirectBufferAreComparedByteByByte() throws Exception {
+    parseDirect("GET / HTTP/1.1\r\nHost: h\r\nX-V: abc\r\n\r\n");
+    assertThat(fields(parseDirect("GET / HTTP/1.1\r\nHost: h\r\nX-V: abc\r\n\r\n")))
+        .containsExactly(Map.entry("Host", "h"), Map.entry("X-V", "abc"));
+    assertThat(fields(parseDirect("GET / HTTP/1.1\r\nHost: h\r\nX-V: abd\r\n\r\n")))
+        .containsExactly(Map.entry("Host", "h"), Map.entry("X-V", "abd"));
+    assertThatThrownBy(() -> parseDirect("GET / HTTP/1.1\r\nHost: h\r\nX-V: a\u0001d\r\n\r\n"))
         .isInstanceOf(FramingException.class).hasMessageContaining("control character");
   }
 
