@@ -17,7 +17,6 @@ public final class MemberIndex {
   private int[] rankBefore;
   private final int memberWords;
   private final int members;
-  private final int version;
   /** The members' found sets until the postings are built, then null. */
   private long[][] found;
   /**
@@ -30,9 +29,8 @@ public final class MemberIndex {
    * @param found the found set of each member ({@link LiteralPrefilter#scan}), in member order;
    *     kept (not copied) until the postings are built
    * @param members how many entries of {@code found} are members
-   * @param version the collection's version (a change count) the index describes
    */
-  public MemberIndex(long[][] found, int members, int version) {
+  public MemberIndex(long[][] found, int members) {
     int words = members == 0 ? 1 : found[0].length;
     union = new long[words];
     for (int m = 0; m < members; m++) {
@@ -40,7 +38,6 @@ public final class MemberIndex {
       for (int w = 0; w < words; w++) union[w] |= f[w];
     }
     this.members = members;
-    this.version = version;
     this.memberWords = (members + 63) >>> 6;
     this.found = found;
   }
@@ -71,11 +68,6 @@ public final class MemberIndex {
 
   private int rank(int word, long bit) {
     return rankBefore[word] + Long.bitCount(union[word] & (bit - 1));
-  }
-
-  /** The version of the collection this index describes. */
-  public int version() {
-    return version;
   }
 
   /** Whether some member contains a literal of the requirement. */

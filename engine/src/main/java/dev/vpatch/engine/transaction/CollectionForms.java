@@ -85,7 +85,7 @@ final class CollectionForms {
         TransformationCache.Forms known = forms.known(i);
         found[i] = known != null ? transformations.literalsIn(known) : transformations.literalsIn(forms.form(i));
       }
-      index = new MemberIndex(found, size, forms.version());
+      index = new MemberIndex(found, size);
       forms.index(index);
     }
     if (candidates.length < index.memberWords()) candidates = new long[index.memberWords()];

@@ -36,7 +36,7 @@ class MemberIndexTest {
     LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
     int any = b.add(Set.of("a"));
     LiteralPrefilter p = b.build();
-    MemberIndex index = new MemberIndex(new long[0][], 0, 0);
+    MemberIndex index = new MemberIndex(new long[0][], 0);
     assertThat(index.mayMatch(p.requirement(any))).isFalse();
     assertThat(index.candidates(p.requirement(any), new long[1])).isFalse();
   }
@@ -86,6 +86,6 @@ class MemberIndexTest {
       found[m] = p.newFoundSet();
       p.scan(values[m], found[m]);
     }
-    return new MemberIndex(found, values.length, 0);
+    return new MemberIndex(found, values.length);
   }
 }
