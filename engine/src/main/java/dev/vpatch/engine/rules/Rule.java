@@ -162,11 +162,11 @@ public final class Rule {
   }
 
   /**
-   * The literals a value must contain (after {@link #transformationChain()}) to match, or null.
-   * Null for multiMatch, which also tests the forms before the last transformation.
+   * The literals a value must contain to match, or null: after {@link #transformationChain()},
+   * and for multiMatch in each form it tests.
    */
-  public LiteralPrefilter.Requirement memberPrefilter() {
-    return multiMatch ? null : prefilter;
+  public LiteralPrefilter.Requirement prefilter() {
+    return prefilter;
   }
 
   /** The shared node of this link's transformation list, or null when it has none. */

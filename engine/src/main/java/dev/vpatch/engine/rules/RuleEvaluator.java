@@ -75,7 +75,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   @Override
   public void accept(String variable, String key, String value, String form) {
     Rule l = link;
-    String matchedValue = form != null ? (l.operator.matches(context, form) != l.negated ? form : null) : matches(l, value);
+    String matchedValue = form != null ? operatorMatch(l, form) : matches(l, value);
     if (matchedValue == null) return;
     linkMatched = true;
     context.matched(variable, key, matchedValue);
@@ -97,13 +97,18 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
     }
     String transformed = l.transformationChain == null ? value : context.transform(value, l.transformationChain);
     if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(transformed))) return null;
-    return l.operator.matches(context, transformed) != l.negated ? transformed : null;
+    return operatorMatch(l, transformed);
+  }
+
+  /** {@code form} when the link's operator (negation applied) matches it, else null. */
+  private String operatorMatch(Rule l, String form) {
+    return l.operator.matches(context, form) != l.negated ? form : null;
   }
 
   /** One form of a multiMatch value: the prefilter (forms share their scans) before the operator. */
   private boolean formMatches(Rule l, String form) {
     if (l.prefilter != null && !l.prefilter.satisfiedBy(context.literalsIn(form))) return false;
-    return l.operator.matches(context, form) != l.negated;
+    return operatorMatch(l, form) != null;
   }
 
   private void runActions(Rule l) {

@@ -53,7 +53,7 @@ final class CollectionForms {
     TransformationCache.Forms[] known = new TransformationCache.Forms[size];
     if (chain == null) {
       for (int i = 0; i < size; i++) forms[i] = names ? values.key(i) : values.value(i);
-      return new MemberForms(forms, known, size, values.version());
+      return new MemberForms(forms, known, values.version());
     }
     // One step on the parent chain's forms: the trie of chains becomes a trie of member forms.
     MemberForms parent = formsOf(values, names, chain.parent());
@@ -68,7 +68,7 @@ final class CollectionForms {
       // Most transformations leave a benign member as it is: the entry then serves the form too.
       if (form == input.value) known[i] = input;
     }
-    return new MemberForms(forms, known, size, values.version());
+    return new MemberForms(forms, known, values.version());
   }
 
   /**

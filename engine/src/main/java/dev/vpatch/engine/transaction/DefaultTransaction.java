@@ -530,7 +530,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     VariableKind kind = target.kind();
     if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return null;
     if (target.isCount() || target.selector().literal() != null || link.multiMatch()) return null;
-    LiteralPrefilter.Requirement requirement = link.memberPrefilter();
+    LiteralPrefilter.Requirement requirement = link.prefilter();
     TransformationChain chain = link.transformationChain();
     if (requirement == null && (chain == null || !target.selector().selectsAll())) return null;
     linkMembers.requirement = requirement;

@@ -13,19 +13,18 @@ final class MemberForms {
   private final String[] forms;
   /** Per member: what the transformation cache knows about its form, when at hand, else null. */
   private final TransformationCache.Forms[] known;
-  private final int size;
   private final int version;
   private MemberIndex index;
 
-  MemberForms(String[] forms, TransformationCache.Forms[] known, int size, int version) {
+  /** @param known as long as {@code forms}, null where the cache's entry is not at hand */
+  MemberForms(String[] forms, TransformationCache.Forms[] known, int version) {
     this.forms = forms;
     this.known = known;
-    this.size = size;
     this.version = version;
   }
 
   int size() {
-    return size;
+    return forms.length;
   }
 
   /** The collection version these forms describe. */

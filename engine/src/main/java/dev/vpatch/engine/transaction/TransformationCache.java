@@ -60,7 +60,7 @@ final class TransformationCache {
   /** The instance {@code known} describes after {@code chain}. */
   String transform(Forms known, TransformationChain chain) {
     if (known.byChain == null) known.byChain = new String[chainSlots];
-    return transformKnown(known.value, known, chain);
+    return transformKnown(known, chain);
   }
 
   /** The prefilter literals contained in {@code value} (one scan per distinct instance). */
@@ -94,12 +94,12 @@ final class TransformationCache {
     return known;
   }
 
-  private String transformKnown(String value, Forms known, TransformationChain chain) {
+  private String transformKnown(Forms known, TransformationChain chain) {
     String cached = known.byChain[chain.id()];
     if (cached != null) return cached;
     TransformationChain parent = chain.parent();
-    String input = parent == null ? value : transformKnown(value, known, parent);
-    String result = apply(input, input == value ? known : formsOf(input), chain);
+    String input = parent == null ? known.value : transformKnown(known, parent);
+    String result = applyLast(input == known.value ? known : formsOf(input), chain);
     known.byChain[chain.id()] = result;
     return result;
   }
@@ -109,10 +109,7 @@ final class TransformationCache {
    * (its result kept per instance, whichever chain asks).
    */
   String applyLast(Forms inputForms, TransformationChain step) {
-    return apply(inputForms.value, inputForms, step);
-  }
-
-  private String apply(String input, Forms inputForms, TransformationChain step) {
+    String input = inputForms.value;
     String[] results = inputForms.byStep;
     if (results == null) {
       results = new String[stepSlots];
