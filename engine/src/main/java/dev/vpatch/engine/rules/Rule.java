@@ -75,7 +75,7 @@ public final class Rule {
     this.message = b.message;
     this.logData = b.logData;
     this.severity = b.severity;
-    this.tags = List.copyOf(b.tags);
+    this.tags = b.tags.stream().map(String::intern).toList();
     this.revision = b.revision;
     this.version = b.version;
     this.maturity = b.maturity;
@@ -122,6 +122,17 @@ public final class Rule {
 
   public List<String> tags() {
     return tags;
+  }
+
+  /**
+   * Whether this rule carries {@code internedTag}, which must be {@link String#intern() interned}
+   * (as the rule's tags are): run-time exclusions by tag ask this for every target of every rule.
+   */
+  public boolean hasInternedTag(String internedTag) {
+    for (int i = 0, n = tags.size(); i < n; i++) {
+      if (tags.get(i) == internedTag) return true;
+    }
+    return false;
   }
 
   public Macro message() {

@@ -79,7 +79,10 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final List<String[]> responseHeaderList = new ArrayList<>();
   private boolean closed;
 
-  /** A ctl target removal; {@code variable} is interned, as {@link Target#name()} is. */
+  /**
+   * A ctl target removal; {@code variable} and {@code tag} are interned, as {@link Target#name()}
+   * and a rule's tags are.
+   */
   private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
@@ -487,7 +490,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         // The variable first (interned names: one comparison), it rules out most removals at once.
         if (r.variable() != target.name()) continue;
         boolean applies =
-            r.tag() != null ? rule.tags().contains(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
+            r.tag() != null ? rule.hasInternedTag(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
         if (applies) {
           if (applicable == null) applicable = new ArrayList<>();
           applicable.add(r);
@@ -752,7 +755,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeTargetByTag(String tag, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(0, -1, tag, target.name().intern(), selectorOf(target)));
+    targetRemovals.add(new TargetRemoval(0, -1, tag.intern(), target.name().intern(), selectorOf(target)));
   }
 
   private static KeySelector selectorOf(VariableSpec target) {
