@@ -42,6 +42,52 @@ class KeySelectorTest {
     }
   }
 
+  @Test
+  void aRegexStartingWithAWordNeedsThatWordLessAnOptionalLastCharacter() {
+    assertThat(KeySelector.leadingWord("MULTIPART_HEADERS_CONTENT_TYPES_*")).isEqualTo("MULTIPART_HEADERS_CONTENT_TYPES");
+    assertThat(KeySelector.leadingWord("rfi_parameter_.*")).isEqualTo("rfi_parameter_");
+    assertThat(KeySelector.leadingWord("^abcd{2}x")).isEqualTo("abc");
+    assertThat(KeySelector.leadingWord("abcd?")).isEqualTo("abc");
+    assertThat(KeySelector.leadingWord("abcd+")).isEqualTo("abc");
+    assertThat(KeySelector.leadingWord("ab")).isNull();
+    assertThat(KeySelector.leadingWord("abc+")).isNull();
+    assertThat(KeySelector.leadingWord("abc|xyz")).isNull();
+    assertThat(KeySelector.leadingWord("(?:abc)")).isNull();
+    assertThat(KeySelector.leadingWord("\\x22abc")).isNull();
+  }
+
+  @Test
+  void aWordRegexSelectsOnlyKeysContainingItsWordInAnyCase() {
+    KeySelector selector = regex("MULTIPART_HEADERS_CONTENT_TYPES_*");
+    assertThat(selector.matches("multipart_headers_content_types_0")).isTrue();
+    assertThat(selector.matches("tx_MULTIPART_HEADERS_CONTENT_TYPES")).isTrue();
+    assertThat(selector.matches("multipart_headers_content_type")).isFalse();
+    assertThat(selector.matches("inbound_anomaly_score_pl1")).isFalse();
+  }
+
+  @RepeatedTest(20)
+  void wordRegexesAgreeWithTheCaseInsensitiveRegexOnSeededRandomKeys(RepetitionInfo repetition) {
+    Random random = new Random(91 + repetition.getCurrentRepetition());
+    String alphabet = "abcAB_-x.\u00e9";
+    String[] regexes = {"abc_*", "abc.*", "ab_c?x", "abc[_-]b", "a-b{1,2}c", "abc\\.", "^abca?", "ab-c(?:x|_)"};
+    for (String regex : regexes) {
+      KeySelector fast = regex(regex);
+      com.google.re2j.Pattern reference =
+          com.google.re2j.Pattern.compile("(?i)" + regex, com.google.re2j.Pattern.DISABLE_UNICODE_GROUPS);
+      for (int i = 0; i < 200; i++) {
+        StringBuilder key = new StringBuilder();
+        int length = random.nextInt(10);
+        for (int k = 0; k < length; k++) key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        // Plant the regex's own text at times so that matches occur too.
+        if (random.nextInt(3) == 0) key.insert(random.nextInt(key.length() + 1), regex.replaceAll("[^A-Za-z_-]", ""));
+        String candidate = key.toString();
+        assertThat(fast.matches(candidate))
+            .as("/%s/ on %s", regex, candidate)
+            .isEqualTo(reference.matcher(candidate).find());
+      }
+    }
+  }
+
   private static KeySelector regex(String regex) {
     return KeySelector.of(new VariableSpec("TX", null, regex, false, false));
   }
