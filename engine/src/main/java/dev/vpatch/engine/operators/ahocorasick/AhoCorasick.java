@@ -27,20 +27,25 @@ public final class AhoCorasick {
   private final int[] output;
   private final int outputStates;
   private final int startState;
+  /** No phrase fits in an input shorter than this: most form values skip the scan. */
+  private final int shortestPhrase;
 
   private AhoCorasick(List<String> phraseList, boolean caseInsensitive) {
     this.phrases = phraseList.toArray(String[]::new);
     this.classCount = assignByteClasses(caseInsensitive);
     Trie trie = new Trie(classCount);
+    int shortest = Integer.MAX_VALUE;
     for (int p = 0; p < phrases.length; p++) {
       String phrase = phrases[p];
       if (phrase.isEmpty()) continue;
+      shortest = Math.min(shortest, phrase.length());
       int state = 0;
       for (int i = 0; i < phrase.length(); i++) {
         state = trie.child(state, byteClass[phrase.charAt(i) & 0xff]);
       }
       trie.markEnd(state, p);
     }
+    this.shortestPhrase = shortest;
     int[] built = Arrays.copyOf(trie.edges, trie.size * classCount);
     int[] outputs = new int[trie.size];
     linkFailures(trie, built, outputs);
@@ -83,6 +88,7 @@ public final class AhoCorasick {
    * longest), or null.
    */
   public String firstMatch(String input) {
+    if (input.length() < shortestPhrase) return null;
     int found = narrowTransitions != null ? scanNarrow(input) : scanWide(input);
     return found < 0 ? null : phrases[found];
   }

@@ -58,6 +58,14 @@ class AhoCorasickTest {
   }
 
   @Test
+  void anInputAsLongAsTheShortestPhraseIsStillScanned() {
+    AhoCorasick automaton = AhoCorasick.caseInsensitive(List.of("passwd", "etc/", ""));
+    assertThat(automaton.containsAny("etc")).isFalse();
+    assertThat(automaton.containsAny("ETC/")).isTrue();
+    assertThat(automaton.containsAny("")).isFalse();
+  }
+
+  @Test
   void agreesWithNaiveSearchOnRandomPhrasesAndInputs() {
     Random random = new Random(1234);
     String alphabet = "abAB\u0000\u00ff";
