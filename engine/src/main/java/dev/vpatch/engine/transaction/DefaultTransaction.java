@@ -27,6 +27,7 @@ import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final TransformationCache transformations;
   private final CollectionForms collectionForms;
   private final LinkMembers linkMembers = new LinkMembers();
+  private final MultiMatchMembers multiMatchMembers = new MultiMatchMembers();
   private final MatchedNames matchedNames = new MatchedNames();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
   /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
@@ -525,16 +527,22 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   /**
    * How the link sees a target's members through {@link CollectionForms}, or null to visit them
    * raw: for a count, a literal key (one or two members: no index beats a direct look), a
-   * multiMatch link (it tests every intermediate form), or a link with neither transformations
-   * nor a literal requirement. A key regex needs a literal requirement to be worth transforming
-   * every member up front.
+   * multiMatch link without a literal requirement, or a link with neither transformations nor a
+   * literal requirement. A key regex needs a literal requirement to be worth transforming every
+   * member up front.
    */
   private TransactionVariables.MemberView memberViewFor(Rule link, Target target) {
     VariableKind kind = target.kind();
     if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return null;
-    if (target.isCount() || target.selector().literal() != null || link.multiMatch()) return null;
+    if (target.isCount() || target.selector().literal() != null) return null;
     LiteralPrefilter.Requirement requirement = link.prefilter();
     TransformationChain chain = link.transformationChain();
+    if (link.multiMatch()) {
+      if (requirement == null) return null;
+      multiMatchMembers.requirement = requirement;
+      multiMatchMembers.chain = chain;
+      return multiMatchMembers;
+    }
     if (requirement == null && (chain == null || !target.selector().selectsAll())) return null;
     linkMembers.requirement = requirement;
     linkMembers.chain = chain;
@@ -552,8 +560,52 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     }
 
     @Override
-    public long[] candidates(MemberForms forms) {
+    public long[] candidates(KeyedValues values, boolean names, MemberForms forms) {
       return requirement == null ? null : collectionForms.candidates(forms, requirement);
+    }
+
+    @Override
+    public boolean passesForms() {
+      return true;
+    }
+  }
+
+  /**
+   * The member view of a multiMatch link, which tests the raw value and the form after every
+   * prefix of its chain: it visits the members that may satisfy the link's requirement in one of
+   * those forms at least, and leaves the forms to the link (a member may match in any of them).
+   */
+  private final class MultiMatchMembers implements TransactionVariables.MemberView {
+    LiteralPrefilter.Requirement requirement;
+    TransformationChain chain;
+    private long[] union = new long[1];
+
+    @Override
+    public MemberForms forms(KeyedValues values, boolean names) {
+      return collectionForms.formsOf(values, names, null);
+    }
+
+    @Override
+    public long[] candidates(KeyedValues values, boolean names, MemberForms raw) {
+      int words = (raw.size() + 63) >>> 6;
+      if (union.length < words) union = new long[words];
+      Arrays.fill(union, 0, words, 0L);
+      boolean any = include(collectionForms.candidates(raw, requirement), words);
+      for (TransformationChain prefix = chain; prefix != null; prefix = prefix.parent()) {
+        any |= include(collectionForms.candidates(collectionForms.formsOf(values, names, prefix), requirement), words);
+      }
+      return any ? union : CollectionForms.NO_MEMBER;
+    }
+
+    private boolean include(long[] members, int words) {
+      if (members.length == 0) return false;
+      for (int w = 0; w < words; w++) union[w] |= members[w];
+      return true;
+    }
+
+    @Override
+    public boolean passesForms() {
+      return false;
     }
   }
 

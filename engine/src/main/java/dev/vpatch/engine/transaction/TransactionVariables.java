@@ -131,10 +131,14 @@ final class TransactionVariables {
     MemberForms forms(KeyedValues values, boolean names);
 
     /**
-     * The members worth visiting as a bitset (valid until the next call); null for every member,
-     * an empty array for none.
+     * The members of {@code values} worth visiting, given their {@code forms} from {@link
+     * #forms}, as a bitset (valid until the next call); null for every member, an empty array for
+     * none.
      */
-    long[] candidates(MemberForms forms);
+    long[] candidates(KeyedValues values, boolean names, MemberForms forms);
+
+    /** Whether the sink receives each member's form, or transforms the raw value itself. */
+    boolean passesForms();
   }
 
   /** Tests run-time exclusions: (variable, key) → excluded. */
@@ -151,8 +155,9 @@ final class TransactionVariables {
       ValueSink sink) {
     boolean names = target.kind() == VariableKind.NAMES;
     MemberForms forms = view == null || values.size() == 0 ? null : view.forms(values, names);
-    long[] only = forms == null ? null : view.candidates(forms);
+    long[] only = forms == null ? null : view.candidates(values, names, forms);
     if (only != null && only.length == 0) return 0;
+    boolean passForms = forms != null && view.passesForms();
     int version = values.version();
     int count = 0;
     // Members added while a rule runs (setvar into the collection it reads) are not visited.
@@ -173,7 +178,7 @@ final class TransactionVariables {
           && !target.excludes(key)
           && (excluded == null || !excluded.test(base, key))) {
         count++;
-        if (!counting) sink.accept(name, key, names ? key : values.value(i), forms != null && unchanged ? forms.form(i) : null);
+        if (!counting) sink.accept(name, key, names ? key : values.value(i), passForms && unchanged ? forms.form(i) : null);
       }
       if (literal != null) i = values.indexOf(literal, hash, i + 1);
       else if (only != null && values.version() == version) i = nextCandidate(only, i + 1, size);
