@@ -65,6 +65,18 @@ class CollectionFormsTest {
   }
 
   @Test
+  void aMultiMatchRuleVisitsEveryMemberWithItsLiteralInAnyFormAndNoOther() {
+    // b holds it after base64Decode, d only after base64Decode and urlDecodeUni, e raw.
+    String rules = String.join("\n",
+        "SecRule ARGS \"@rx select\" \"id:1,phase:1,pass,nolog,multiMatch,t:base64Decode,t:urlDecodeUni,"
+            + "setvar:tx.hits=+1,setvar:'tx.names=%{tx.names}%{matched_var_name};'\"",
+        "SecRule TX:hits \"@eq 3\" \"id:2,phase:1,pass,log\"",
+        "SecRule TX:names \"@streq ARGS:b;ARGS:d;ARGS:e;\" \"id:3,phase:1,pass,log\"");
+    assertThat(matchedIds(rules, "/?a=benign&b=c2VsZWN0&c=YmVuaWdu&d=JTczZWxlY3Q%3D&e=select&f=2"))
+        .containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
   void membersAfterOneRemovedMidRuleAreStillTransformedAndTested() {
     String rules = String.join("\n",
         "SecAction \"id:1,phase:1,pass,nolog,setvar:tx.a=SELECT 1,setvar:tx.b=benign,setvar:tx.c=SELECT 2\"",
