@@ -116,6 +116,11 @@ final class SqlKeywords {
     }
   }
 
+  /** Every word and phrase (upper case, phrases with spaces), for tests. */
+  static java.util.Set<String> vocabulary() {
+    return java.util.Collections.unmodifiableSet(WORDS.keySet());
+  }
+
   /** The type of an upper-cased word or phrase, or 0 when it is not SQL vocabulary. */
   static char lookup(String upperWord) {
     Character type = WORDS.get(upperWord);

@@ -124,4 +124,81 @@ class SqlInjectionDetectorTest {
       assertThat(fingerprint == null || (fingerprint.length() >= 1 && fingerprint.length() <= 5)).isTrue();
     }
   }
+
+  /**
+   * The one-token shortcut must never hide an injection: every single-word keyword, in any case,
+   * alone, after letters or digits, or behind every number form the tokenizer reads (decimal, hex,
+   * binary, exponent, float suffix, a bare {@code 0x}) is, where the shortcut applies, not an
+   * injection when tokenized in full. Where it does not apply (a number then a word), it can be.
+   */
+  @Test
+  void oneTokenInputIsNeverAnInjectionWhenTokenizedInFull() {
+    String[] heads = {"", "1", "12", "0", "0x", "0x1f", "0b1", "0b", "1e1", "1e", "1f", "1d", "x", "ab1"};
+    String[] tails = {"", "1", "x", "0x1", "123"};
+    int checked = 0;
+    for (String keyword : SqlKeywords.vocabulary()) {
+      if (!keyword.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) continue;
+      for (String word : new String[] {keyword, keyword.toLowerCase(java.util.Locale.ROOT), mixedCase(keyword)}) {
+        for (String head : heads) {
+          for (String tail : tails) {
+            String input = head + word + tail;
+            if (!SqlInjectionDetector.isOneToken(input)) continue;
+            assertThat(SqlInjectionDetector.detectInAllContexts(input)).as(input).isNull();
+            checked++;
+          }
+        }
+      }
+    }
+    for (String digits : new String[] {"0", "1", "007", "12345678901234567890123456789012345678901234567890"}) {
+      assertThat(SqlInjectionDetector.isOneToken(digits)).isTrue();
+      assertThat(SqlInjectionDetector.detectInAllContexts(digits)).isNull();
+    }
+    assertThat(checked).isGreaterThan(3_000);
+    assertThat(SqlInjectionDetector.isOneToken("5GOTO")).isFalse();
+    assertThat(SqlInjectionDetector.detect("5GOTO")).isEqualTo("1T");
+  }
+
+  @org.junit.jupiter.api.RepeatedTest(20)
+  void seededOneTokenInputsAreNeverInjectionsWhenTokenizedInFull(org.junit.jupiter.api.RepetitionInfo repetition) {
+    Random random = new Random(4242 + repetition.getCurrentRepetition());
+    String[] pieces = SqlKeywords.vocabulary().stream()
+        .filter(k -> k.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'))
+        .sorted().toArray(String[]::new);
+    String alphabet = "0123456789abcdefxXeEfFdDuUbBnNqQ";
+    int checked = 0;
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder input = new StringBuilder();
+      for (int k = random.nextInt(5) + 1; k > 0; k--) {
+        if (random.nextBoolean()) input.append(pieces[random.nextInt(pieces.length)]);
+        else for (int c = random.nextInt(4); c >= 0; c--) input.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String candidate = input.toString();
+      if (!SqlInjectionDetector.isOneToken(candidate)) continue;
+      assertThat(SqlInjectionDetector.detectInAllContexts(candidate)).as(candidate).isNull();
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void oneTokenMeansLettersAndDigitsFromALetterOrDigitsOnly() {
+    assertThat(SqlInjectionDetector.isOneToken("abc123XYZ")).isTrue();
+    assertThat(SqlInjectionDetector.isOneToken("123")).isTrue();
+    assertThat(SqlInjectionDetector.isOneToken("1abc")).isFalse();
+    for (char c = 0; c < 256; c++) {
+      boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      assertThat(SqlInjectionDetector.isOneToken("ab" + c + "1")).as("char %d", (int) c).isEqualTo(alphanumeric);
+      assertThat(SqlInjectionDetector.isOneToken("12" + c)).as("char %d", (int) c).isEqualTo(c >= '0' && c <= '9');
+    }
+    assertThat(SqlInjectionDetector.detect("1 union select 1")).isNotNull();
+  }
+
+  private static String mixedCase(String word) {
+    StringBuilder mixed = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      mixed.append(i % 2 == 0 ? Character.toLowerCase(c) : Character.toUpperCase(c));
+    }
+    return mixed.toString();
+  }
 }
