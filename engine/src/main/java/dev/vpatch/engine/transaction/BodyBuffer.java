@@ -37,7 +37,9 @@ final class BodyBuffer {
     int room = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, limit - length));
     int take = Math.min(room, count);
     if (take > 0 && length + take > data.length) {
-      data = Arrays.copyOf(data, Math.max(length + take, Math.min(data.length * 2 + 1024, (int) Math.min(limit, Integer.MAX_VALUE - 8))));
+      // A body given in one piece (most are) gets exactly its size; pieces after it double.
+      int doubled = (int) Math.min(2L * data.length, Math.min(limit, Integer.MAX_VALUE - 8));
+      data = Arrays.copyOf(data, Math.max(length + take, doubled));
     }
     return take;
   }

@@ -4,7 +4,6 @@ import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.prefilter.MemberIndex;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.variables.KeyedValues;
-import java.util.IdentityHashMap;
 
 /**
  * Per transaction: the members of each collection (values or keys) after each transformation
@@ -21,8 +20,6 @@ final class CollectionForms {
 
   private final TransformationCache transformations;
   private final int slots;
-  /** Created on first use: a transaction under a few patch rules may never need it. */
-  private IdentityHashMap<KeyedValues, MemberForms[]> known;
   private long[] candidates = new long[1];
 
   CollectionForms(TransformationCache transformations, int chains) {
@@ -32,11 +29,11 @@ final class CollectionForms {
 
   /** The members of {@code values} (keys when {@code names}) after {@code chain} (null: none). */
   MemberForms formsOf(KeyedValues values, boolean names, TransformationChain chain) {
-    if (known == null) known = new IdentityHashMap<>();
-    MemberForms[] byChain = known.get(values);
+    // Kept with the collection (which belongs to this transaction): no lookup per rule target.
+    MemberForms[] byChain = (MemberForms[]) values.derived();
     if (byChain == null) {
       byChain = new MemberForms[slots];
-      known.put(values, byChain);
+      values.derived(byChain);
     }
     int slot = 2 * (chain == null ? 0 : chain.id()) + (names ? 1 : 0);
     MemberForms forms = byChain[slot];

@@ -38,6 +38,11 @@ public final class KeyedValues {
   private int[] bucketFirst;
   private int[] bucketLast;
   private int[] nextInBucket;
+  /**
+   * What the transaction owning this collection derives from it (its members' forms), kept here
+   * to spare a map lookup for every rule target that reads the collection; opaque to this class.
+   */
+  private Object derived;
 
   /**
    * A hash that ignores case exactly as {@link String#equalsIgnoreCase} does (keys equal under it
@@ -83,6 +88,15 @@ public final class KeyedValues {
   }
 
   /** Changes with every modification, so that what was derived from the members can be reused. */
+  /** See {@link #derived}: null until the owner attaches something. */
+  public Object derived() {
+    return derived;
+  }
+
+  public void derived(Object value) {
+    derived = value;
+  }
+
   public int version() {
     return version;
   }
