@@ -1,12 +1,13 @@
 package dev.vpatch.engine.operators;
 
 import dev.vpatch.engine.operators.ahocorasick.AhoCorasick;
+import java.util.List;
 
 /**
  * {@code @pmFromFile} ({@code @pmf}): {@code @pm} with one phrase per line of the data files
  * (space-separated names, relative to the rule file). Lines are taken whole, spaces included.
  */
-public final class PmFromFileOperator implements Operator {
+public final class PmFromFileOperator implements Operator, PhraseSearch {
   private final AhoCorasick phrases;
 
   public PmFromFileOperator(OperatorArgument argument) {
@@ -16,5 +17,10 @@ public final class PmFromFileOperator implements Operator {
   @Override
   public boolean matches(MatchContext context, String input) {
     return PhraseMatch.report(context, phrases.firstMatch(input));
+  }
+
+  @Override
+  public List<String> phrases() {
+    return phrases.phrases();
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code \;}, {@code \\} and {@code \"}, as in ModSecurity. With {@code capture}, TX:0 is the
  * phrase found.
  */
-public final class PmOperator implements Operator {
+public final class PmOperator implements Operator, PhraseSearch {
   private final AhoCorasick phrases;
 
   public PmOperator(OperatorArgument argument) {
@@ -20,6 +20,11 @@ public final class PmOperator implements Operator {
   @Override
   public boolean matches(MatchContext context, String input) {
     return PhraseMatch.report(context, phrases.firstMatch(input));
+  }
+
+  @Override
+  public List<String> phrases() {
+    return phrases.phrases();
   }
 
   /**

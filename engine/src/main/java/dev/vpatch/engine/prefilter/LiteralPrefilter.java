@@ -2,6 +2,7 @@ package dev.vpatch.engine.prefilter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.Set;
  * needs at least one of a few literals (found by the operator at load time). This class holds one
  * Aho-Corasick automaton over every such literal of the rule set, so that one pass over a value
  * tells which literals it contains; a rule then runs its regex only when the value contains one
- * of its literals. Matching ignores ASCII case (literals are lower case). Immutable, shared.
+ * of its literals. The phrases of each phrase search ({@code @pm}, {@code @pmFromFile}) ride along
+ * under one id per search, so the same pass also settles every phrase search of the value, which
+ * then scans with its own automaton only to name the phrase it found. Matching ignores ASCII case
+ * (literals are lower case). Immutable, shared.
  */
 public final class LiteralPrefilter {
   /** A rule's requirement: the ids of the literals of which a value must contain one. */
@@ -45,31 +49,70 @@ public final class LiteralPrefilter {
 
   /** Collects literal sets while a rule set is compiled, then builds the automaton. */
   public static final class Builder {
+    /** The id of each literal registered by {@link #add}. */
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Every (literal, id) pair to put in the automaton; a literal may carry several ids. */
+    private final List<String> texts = new ArrayList<>();
+    private final List<Integer> textIds = new ArrayList<>();
+    private int idCount;
     private final List<int[]> pending = new ArrayList<>();
 
-    /** Registers a literal set; returns a handle to resolve into a requirement after build. */
+    /**
+     * Registers a literal set (lower case) of which a value must contain one; returns a handle
+     * to resolve into a requirement after build.
+     */
     public int add(Set<String> literals) {
       int[] literalIds = new int[literals.size()];
       int i = 0;
       for (String literal : literals) {
-        literalIds[i++] = ids.computeIfAbsent(literal, k -> ids.size());
+        literalIds[i++] = ids.computeIfAbsent(literal, this::newId);
       }
       pending.add(literalIds);
       return pending.size() - 1;
     }
 
+    private int newId(String literal) {
+      int id = idCount++;
+      texts.add(literal);
+      textIds.add(id);
+      return id;
+    }
+
+    /**
+     * Registers the phrases of a phrase search ({@code @pm}) under one id: the value's found set
+     * then tells whether it contains any of them (ASCII case ignored, as the operator does), which
+     * is exactly when the search matches. Returns a handle like {@link #add}.
+     */
+    public int addPhrases(Collection<String> phrases) {
+      int id = idCount++;
+      for (String phrase : phrases) {
+        if (phrase.isEmpty()) continue;
+        texts.add(asciiLowerCase(phrase));
+        textIds.add(id);
+      }
+      pending.add(new int[] {id});
+      return pending.size() - 1;
+    }
+
     public LiteralPrefilter build() {
-      String[] literals = new String[ids.size()];
-      ids.forEach((literal, id) -> literals[id] = literal);
-      int words = (literals.length + 63) / 64;
+      int words = (idCount + 63) / 64;
       List<Requirement> requirements = new ArrayList<>(pending.size());
       for (int[] literalIds : pending) {
         long[] mask = new long[words];
         for (int id : literalIds) mask[id >>> 6] |= 1L << (id & 63);
         requirements.add(new Requirement(mask));
       }
-      return new LiteralPrefilter(literals, requirements);
+      int[] idOfText = new int[textIds.size()];
+      for (int k = 0; k < idOfText.length; k++) idOfText[k] = textIds.get(k);
+      return new LiteralPrefilter(texts.toArray(String[]::new), idOfText, idCount, requirements);
+    }
+
+    private static String asciiLowerCase(String phrase) {
+      char[] folded = phrase.toCharArray();
+      for (int i = 0; i < folded.length; i++) {
+        if (folded[i] >= 'A' && folded[i] <= 'Z') folded[i] += 'a' - 'A';
+      }
+      return new String(folded);
     }
   }
 
@@ -95,8 +138,13 @@ public final class LiteralPrefilter {
   private final int[][] spreadOutputs;
   private final List<Requirement> requirements;
 
-  private LiteralPrefilter(String[] literals, List<Requirement> requirements) {
-    this.words = Math.max(1, (literals.length + 63) / 64);
+  /**
+   * @param literals the texts to find, lower case
+   * @param idOf the id each text records when found (texts may share an id)
+   * @param ids how many ids there are
+   */
+  private LiteralPrefilter(String[] literals, int[] idOf, int ids, List<Requirement> requirements) {
+    this.words = Math.max(1, (ids + 63) / 64);
     this.requirements = List.copyOf(requirements);
     this.classCount = assignClasses(literals);
     // Trie
@@ -104,8 +152,8 @@ public final class LiteralPrefilter {
     List<int[]> ends = new ArrayList<>();
     rows.add(newRow());
     ends.add(null);
-    for (int id = 0; id < literals.length; id++) {
-      String literal = literals[id];
+    for (int k = 0; k < literals.length; k++) {
+      String literal = literals[k];
       if (literal.isEmpty()) continue;
       int state = 0;
       for (int i = 0; i < literal.length(); i++) {
@@ -119,7 +167,7 @@ public final class LiteralPrefilter {
         }
         state = next;
       }
-      ends.set(state, append(ends.get(state), id));
+      ends.set(state, append(ends.get(state), idOf[k]));
     }
     int states = rows.size();
     int[] delta = new int[states * classCount];

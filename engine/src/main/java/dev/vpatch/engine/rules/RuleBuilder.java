@@ -5,6 +5,7 @@ import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.actions.RuleSettings;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.Operator;
+import dev.vpatch.engine.operators.PhraseSearch;
 import dev.vpatch.engine.operators.RxOperator;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.seclang.VariableSpec;
@@ -82,11 +83,16 @@ final class RuleBuilder implements RuleSettings {
     }
   }
 
-  /** Registers the literals a match of this link (and its chain) needs with the prefilter. */
+  /**
+   * Registers with the prefilter the literals a match of this link (and its chain) needs, or the
+   * phrases of its phrase search.
+   */
   void registerLiterals(LiteralPrefilter.Builder prefilter) {
     if (operator instanceof RxOperator && !negated) {
       java.util.Set<String> literals = ((RxOperator) operator).requiredLiterals();
       if (!literals.isEmpty()) prefilterHandle = prefilter.add(literals);
+    } else if (operator instanceof PhraseSearch search && !negated) {
+      prefilterHandle = prefilter.addPhrases(search.phrases());
     }
     if (next != null) next.registerLiterals(prefilter);
   }

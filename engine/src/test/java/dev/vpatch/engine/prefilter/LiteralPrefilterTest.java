@@ -60,4 +60,45 @@ class LiteralPrefilterTest {
           .isEqualTo(lower.contains(literals.get(i)));
     }
   }
+
+  /**
+   * A phrase search's phrases under one id: its requirement is satisfied exactly when the search
+   * itself ({@link AhoCorasick}, ASCII case ignored, bytes above ASCII exact) finds a phrase, with
+   * regex literals and other searches (sharing phrases) in the same automaton.
+   */
+  @RepeatedTest(30)
+  void phraseSearchesAgreeWithTheirOwnAutomatonOnSeededRandomInput(RepetitionInfo repetition) {
+    Random random = new Random(500 + repetition.getCurrentRepetition());
+    // c and C appear in no regex literal: only the phrases themselves can make them one class.
+    String alphabet = "abcABC/.\u0000\u00e9\u00c9";
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    b.add(Set.of("ab", "\u00e9a"));
+    List<List<String>> searches = new java.util.ArrayList<>();
+    int[] handles = new int[6];
+    for (int s = 0; s < handles.length; s++) {
+      List<String> phrases = new java.util.ArrayList<>();
+      for (int k = random.nextInt(5); k >= 0; k--) phrases.add(randomText(random, alphabet, random.nextInt(5)));
+      if (s > 0 && random.nextBoolean()) phrases.add(searches.get(0).get(0));
+      searches.add(phrases);
+      handles[s] = b.addPhrases(phrases);
+      b.add(Set.of(randomText(random, "ab/", 1 + random.nextInt(3)).toLowerCase(java.util.Locale.ROOT)));
+    }
+    LiteralPrefilter p = b.build();
+    for (int n = 0; n < 200; n++) {
+      String value = randomText(random, alphabet, random.nextInt(16));
+      long[] found = p.newFoundSet();
+      p.scan(value, found);
+      for (int s = 0; s < handles.length; s++) {
+        assertThat(p.requirement(handles[s]).satisfiedBy(found))
+            .as("%s in %s", searches.get(s), value)
+            .isEqualTo(dev.vpatch.engine.operators.ahocorasick.AhoCorasick.caseInsensitive(searches.get(s)).containsAny(value));
+      }
+    }
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    return text.toString();
+  }
 }

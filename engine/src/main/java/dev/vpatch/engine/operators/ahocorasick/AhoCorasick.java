@@ -120,6 +120,11 @@ public final class AhoCorasick {
     return firstMatch(input) != null;
   }
 
+  /** The phrases searched for, in the order given. */
+  public List<String> phrases() {
+    return List.of(phrases);
+  }
+
   public int phraseCount() {
     return phrases.length;
   }
