@@ -85,16 +85,22 @@ final class RuleBuilder implements RuleSettings {
 
   /**
    * Registers with the prefilter the literals a match of this link (and its chain) needs, or the
-   * phrases of its phrase search.
+   * phrases of its phrase search. Only request phases' phrase searches: the response's (error page
+   * lists, thousands of long phrases, one body per transaction) would double the automaton every
+   * request value is scanned with.
    */
   void registerLiterals(LiteralPrefilter.Builder prefilter) {
+    registerLiterals(prefilter, phase);
+  }
+
+  private void registerLiterals(LiteralPrefilter.Builder prefilter, int chainPhase) {
     if (operator instanceof RxOperator && !negated) {
       java.util.Set<String> literals = ((RxOperator) operator).requiredLiterals();
       if (!literals.isEmpty()) prefilterHandle = prefilter.add(literals);
-    } else if (operator instanceof PhraseSearch search && !negated) {
+    } else if (operator instanceof PhraseSearch search && !negated && chainPhase <= 2) {
       prefilterHandle = prefilter.addPhrases(search.phrases());
     }
-    if (next != null) next.registerLiterals(prefilter);
+    if (next != null) next.registerLiterals(prefilter, chainPhase);
   }
 
   Rule freeze(TransformationChain.Interner chains, LiteralPrefilter prefilter) {
