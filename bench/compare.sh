@@ -15,7 +15,7 @@
 #   bench/compare.sh
 #
 # Environment (all optional):
-#   COMPARE_DURATION=5s  COMPARE_ROUNDS=2  COMPARE_CONNECTIONS=16  COMPARE_THREADS=1
+#   COMPARE_DURATION=5s  COMPARE_ROUNDS=3  COMPARE_CONNECTIONS=16  COMPARE_THREADS=1
 #   COMPARE_WARMUP=5s           per scenario before round 1 (the JVM needs its JIT warm)
 #   COMPARE_TARGETS="off patch crs raw modsec"   COMPARE_SHAPES="get form json"
 #   COMPARE_PORT_BASE=18091     first of the three vpatch ports
@@ -32,7 +32,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 DURATION="${COMPARE_DURATION:-5s}"
-ROUNDS="${COMPARE_ROUNDS:-2}"
+ROUNDS="${COMPARE_ROUNDS:-3}"
 CONNS="${COMPARE_CONNECTIONS:-16}"
 THREADS="${COMPARE_THREADS:-1}"
 WARMUP="${COMPARE_WARMUP:-5s}"

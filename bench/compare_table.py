@@ -3,6 +3,11 @@
 
 req/s, p50, p99: medians over rounds of wrk's numbers. CPU us/req: CPU time of the server
 process (the vpatch JVM, or the nginx master + workers) per request, median over rounds.
+
+Ratios are paired: numerator over denominator within each round (both ran minutes apart at
+most), then the median over rounds, with the rounds' lowest and highest in brackets. On a
+shared 2-core machine the throughput drifts between rounds by more than the differences measured;
+pairing within a round cancels most of the drift.
 """
 import json
 import statistics
@@ -38,6 +43,7 @@ def summarize(runs):
         errors = sum(w["err_status"] + w["err_connect"] + w["err_read"] + w["err_write"]
                      + w["err_timeout"] for w in wrk)
         stats[key] = {
+            "by_round": {r["round"]: (r["wrk"]["rps"], c) for r, c in zip(rs, cpu)},
             "rps": statistics.median(w["rps"] for w in wrk),
             "rounds": [w["rps"] for w in wrk],
             "p50": statistics.median(w["p50_ms"] for w in wrk),
@@ -69,21 +75,27 @@ def main(path):
                 TARGETS[target], SHAPES[shape], s["rps"], "(" + rounds + ")", s["p50"], s["p99"],
                 s["cpu"], "  %d errors/non-2xx!" % s["errors"] if s["errors"] else ""))
     print()
-    print("ratios: req/s numerator / denominator (higher is faster); CPU us/req numerator / "
-          "denominator (lower is cheaper)")
+    print("ratios, paired by round, median [lowest-highest]: req/s numerator / denominator "
+          "(higher is faster); CPU us/req numerator / denominator (lower is cheaper)")
     for num, den, shapes, minimum in RATIOS:
         for shape in shapes:
             a, b = stats.get((num, shape)), stats.get((den, shape))
             if a is None or b is None:
                 continue
-            rps = a["rps"] / b["rps"]
-            cpu = a["cpu"] / b["cpu"] if b["cpu"] > 0 else float("inf")
+            rounds = sorted(set(a["by_round"]) & set(b["by_round"]))
+            if not rounds:
+                continue
+            rps_ratios = [a["by_round"][r][0] / b["by_round"][r][0] for r in rounds]
+            cpu_ratios = [a["by_round"][r][1] / b["by_round"][r][1] for r in rounds
+                          if b["by_round"][r][1] > 0]
+            rps = statistics.median(rps_ratios)
+            cpu = statistics.median(cpu_ratios) if cpu_ratios else float("inf")
             verdict = ""
             if minimum is not None:
                 verdict = "target >= %s: %s" % (minimum, "met" if rps >= minimum else "NOT met")
-            print("  %-6s / %-6s %-15s req/s %8s   CPU %8s   %s" % (
-                num, den, SHAPES[shape], ratio_text(rps), ratio_text(cpu), verdict))
-
+            print("  %-6s / %-6s %-15s req/s %6s [%s-%s]   CPU %6s   %s" % (
+                num, den, SHAPES[shape], ratio_text(rps), ratio_text(min(rps_ratios)),
+                ratio_text(max(rps_ratios)), ratio_text(cpu), verdict))
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:
