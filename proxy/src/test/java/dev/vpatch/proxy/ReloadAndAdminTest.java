@@ -147,6 +147,16 @@ class ReloadAndAdminTest {
   }
 
   @Test
+  void ruleHitsCountLoggedMatchesNotNologControlFlow() throws Exception {
+    Files.writeString(rules, "SecAction \"id:510,phase:1,pass,nolog\"\n"
+        + "SecRule ARGS:x \"@streq old\" \"id:511,phase:1,pass,log\"\n");
+    assertThat(admin("POST", "/reload", "s3cret").statusCode()).isEqualTo(200);
+    status("old");
+    String metrics = admin("GET", "/metrics", "s3cret").body();
+    assertThat(metrics).contains("vpatch_rule_hits_total{rule=\"511\"} 1.0").doesNotContain("rule=\"510\"");
+  }
+
+  @Test
   void metricsCountRequestsBlocksRuleHitsAndPhaseLatency() throws Exception {
     status("old");
     status("fine");

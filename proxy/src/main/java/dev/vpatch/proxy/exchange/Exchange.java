@@ -840,7 +840,11 @@ public final class Exchange implements UpstreamListener {
       if (wouldHaveBlocked && !enforced) {
         context.metrics().wouldHaveBlocked();
       }
-      tx.matchedRules().forEach(rule -> context.metrics().ruleHit(rule.ruleId()));
+      // A hit is a match the rule reports: nolog control flow (CRS's paranoia-level gates,
+      // initialisation) would count some hundred rules on every request.
+      for (MatchedRule rule : tx.matchedRules()) {
+        if (rule.log()) context.metrics().ruleHit(rule.ruleId());
+      }
       AlertStream alerts = context.alerts();
       if (alerts != null) {
         alerts.publish(new AlertStream.Context(tx.id(), client.remoteHost(),

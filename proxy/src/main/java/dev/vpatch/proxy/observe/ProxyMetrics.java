@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The proxy's meters: requests, verdicts, per-rule hits and per-phase engine latency. */
+/**
+ * The proxy's meters: requests, verdicts, per-rule hits (matches the rule logs) and per-phase
+ * engine latency.
+ */
 public final class ProxyMetrics {
   private final MeterRegistry registry;
   private final Counter requests;
