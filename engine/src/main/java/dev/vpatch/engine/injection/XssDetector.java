@@ -42,26 +42,14 @@ public final class XssDetector {
   }
 
   /**
-   * Whether the input has none of the bytes that end a token in any start context (white space,
-   * NUL, {@code < > = /} and the three quotes). Such input is one token in each: text, one
-   * attribute name with no value, or one value of no attribute, none of which is checked, so it is
-   * never XSS; most benign values (names, numbers, e-mail addresses) are plain.
+   * Whether the input has neither {@code <} nor {@code =}. Without {@code <} no tag, comment or
+   * DOCTYPE opens in any start context (a {@code >} only leads back to text); without {@code =}
+   * no attribute gets a value, and only a value can make an attribute dangerous (the value an
+   * input starts in has no attribute name). So such input is never XSS; most benign values
+   * (names, sentences, dates, e-mail addresses, JSON strings) are plain.
    */
   static boolean isPlain(String input) {
-    for (int i = 0, n = input.length(); i < n; i++) {
-      char c = input.charAt(i);
-      if (c < 0x40 ? TOKEN_ENDS[c] : c == '`') return false;
-    }
-    return true;
-  }
-
-  /** The bytes below 0x40 that end a token in some context. */
-  private static final boolean[] TOKEN_ENDS = new boolean[0x40];
-
-  static {
-    for (char c : new char[] {0, '\t', '\n', 0x0b, '\f', '\r', ' ', '"', '\'', '/', '<', '=', '>'}) {
-      TOKEN_ENDS[c] = true;
-    }
+    return input.indexOf('<') < 0 && input.indexOf('=') < 0;
   }
 
   static boolean isXss(String input, HtmlTokenizer.Start start) {

@@ -107,19 +107,20 @@ class XssDetectorTest {
   }
 
   /**
-   * The plain-input shortcut must never hide XSS: input without token-ending bytes, however
-   * dangerous its words, is not XSS in any start context when tokenized in full.
+   * The plain-input shortcut must never hide XSS: input without {@code <} or {@code =}, however
+   * dangerous its words and whatever white space, quotes, slashes or {@code >} it holds, is not XSS
+   * in any start context when tokenized in full.
    */
-  private static final String STRUCTURE = "=/ \"'`<>:;(";
+  private static final String STRUCTURE = "=/ \"'`<>:;(\t\n\u0000";
 
   @RepeatedTest(20)
   void plainInputIsNeverXssInAnyContext(RepetitionInfo repetition) {
     Random random = new Random(7_777L * repetition.getCurrentRepetition());
     String[] words = {"javascript:", "onload", "onerror", "script", "style", "expression(", "data:",
         "vbscript:", "&#x3c;", "&lt;", "src", "href", "xmlns", "formaction", "alert(1)", "<!--", "iframe"};
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 6_000; i++) {
       StringBuilder value = new StringBuilder();
-      int parts = 1 + random.nextInt(5);
+      int parts = 1 + random.nextInt(8);
       for (int p = 0; p < parts; p++) {
         int kind = random.nextInt(3);
         if (kind == 0) value.append(words[random.nextInt(words.length)]);
@@ -135,9 +136,9 @@ class XssDetectorTest {
   }
 
   @RepeatedTest(10)
-  void plainMeansNoWhiteSpaceNulAngleEqualsSlashOrQuote(RepetitionInfo repetition) {
+  void plainMeansNoOpeningAngleAndNoEquals(RepetitionInfo repetition) {
     Random random = new Random(131L * repetition.getCurrentRepetition());
-    String ends = "\u0000\t\n\u000b\f\r \"'`/<=>";
+    String ends = "<=";
     for (int i = 0; i < 2_000; i++) {
       char[] chars = new char[random.nextInt(6)];
       for (int k = 0; k < chars.length; k++) chars[k] = (char) random.nextInt(256);
