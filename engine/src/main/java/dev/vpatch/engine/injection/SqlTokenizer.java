@@ -12,8 +12,15 @@ import java.util.Locale;
  * string. In MySQL mode {@code #} starts a comment and {@code --} needs a following space.
  */
 final class SqlTokenizer {
-  private static final String WORD_END = " []{}<>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r\"\u00a0\u0000";
-  private static final String VARIABLE_END = " <>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r'`\"";
+  /** Bytes that end a word, as a table: words are most of the input, checked byte by byte. */
+  private static final boolean[] WORD_END = endTable(" []{}<>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r\"\u00a0\u0000");
+  private static final boolean[] VARIABLE_END = endTable(" <>:\\?=@!#~+-*/&|^%(),';\t\n\u000b\f\r'`\"");
+
+  private static boolean[] endTable(String stopChars) {
+    boolean[] table = new boolean[256];
+    for (int i = 0; i < stopChars.length(); i++) table[stopChars.charAt(i)] = true;
+    return table;
+  }
 
   private final String input;
   private final int length;
@@ -331,9 +338,10 @@ final class SqlTokenizer {
     return end;
   }
 
-  private int spanUntil(int pos, String stopChars) {
+  private int spanUntil(int pos, boolean[] stops) {
     int end = pos;
-    while (end < length && stopChars.indexOf(input.charAt(end)) < 0) {
+    // Input is a byte string; a char above 0xFF would not be a stop character either.
+    while (end < length && !(input.charAt(end) < 256 && stops[input.charAt(end)])) {
       end++;
     }
     return end;
