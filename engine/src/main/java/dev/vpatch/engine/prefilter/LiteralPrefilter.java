@@ -279,9 +279,23 @@ public final class LiteralPrefilter {
     return requirements.get(handle);
   }
 
-  /** A fresh, empty set of found literals. */
+  /**
+   * A fresh, empty set of found literals: one bit per literal id in {@code words} longs, then one
+   * long marking which of those words have a bit set ({@link #touchedWords}), so that combining
+   * the sets of a collection's members reads the few words each one touched.
+   */
   public long[] newFoundSet() {
-    return new long[words];
+    long[] found = new long[words + 1];
+    if (words > Long.SIZE) found[words] = -1L;
+    return found;
+  }
+
+  /**
+   * The words of {@code found} that may have a bit set, one bit per word; every word when there
+   * are more than 64 (then all bits are set).
+   */
+  static long touchedWords(long[] found) {
+    return found[found.length - 1];
   }
 
   /** Scans {@code value} once and records every literal it contains into {@code found}. */
@@ -298,10 +312,17 @@ public final class LiteralPrefilter {
 
   private void record(int state, long[] found) {
     int word = outputWord[state];
+    int touched = found.length - 1;
     if (word >= 0) {
       found[word] |= outputMask[state];
+      found[touched] |= 1L << word;
     } else {
-      for (int id : spreadOutputs[state]) found[id >>> 6] |= 1L << (id & 63);
+      for (int id : spreadOutputs[state]) {
+        found[id >>> 6] |= 1L << (id & 63);
+        found[touched] |= 1L << (id >>> 6);
+      }
     }
+    // More than 64 words: the mark stays all ones (a shift wraps, so set it back).
+    if (touched > Long.SIZE) found[touched] = -1L;
   }
 }

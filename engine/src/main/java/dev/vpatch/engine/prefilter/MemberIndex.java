@@ -26,16 +26,23 @@ public final class MemberIndex {
   private long[] postings;
 
   /**
-   * @param found the found set of each member ({@link LiteralPrefilter#scan}), in member order;
+   * @param found the found set of each member ({@link LiteralPrefilter#newFoundSet}, {@link
+   *     LiteralPrefilter#scan}), in member order;
    *     kept (not copied) until the postings are built
    * @param members how many entries of {@code found} are members
    */
   public MemberIndex(long[][] found, int members) {
-    int words = members == 0 ? 1 : found[0].length;
+    int words = members == 0 ? 1 : found[0].length - 1;
     union = new long[words];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
-      for (int w = 0; w < words; w++) union[w] |= f[w];
+      for (long touched = LiteralPrefilter.touchedWords(f); touched != 0; touched &= touched - 1) {
+        int w = Long.numberOfTrailingZeros(touched);
+        if (w < words) union[w] |= f[w];
+      }
+      if (words > Long.SIZE) {
+        for (int w = Long.SIZE; w < words; w++) union[w] |= f[w];
+      }
     }
     this.members = members;
     this.memberWords = (members + 63) >>> 6;
@@ -55,7 +62,8 @@ public final class MemberIndex {
       long[] f = found[m];
       long memberBit = 1L << (m & 63);
       int memberWord = m >>> 6;
-      for (int w = 0; w < f.length; w++) {
+      for (int w = 0; w < union.length; w++) {
+        if (w < Long.SIZE && (LiteralPrefilter.touchedWords(f) & (1L << w)) == 0) continue;
         for (long bits = f[w]; bits != 0; bits &= bits - 1) {
           built[rank(w, Long.lowestOneBit(bits)) * memberWords + memberWord] |= memberBit;
         }

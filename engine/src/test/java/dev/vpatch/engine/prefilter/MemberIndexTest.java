@@ -44,11 +44,14 @@ class MemberIndexTest {
   @RepeatedTest(25)
   void agreesWithTestingEveryMemberOnSeededRandomCollections(RepetitionInfo repetition) {
     Random random = new Random(1000 + repetition.getCurrentRepetition());
-    // Enough literals for several bitset words and enough members for several member words.
+    // Enough literals for several bitset words (every other run more than 64 words, beyond what
+    // a found set's touched-word mark covers) and enough members for several member words.
+    boolean manyWords = repetition.getCurrentRepetition() % 2 == 0;
     List<String> literals = new ArrayList<>();
-    for (int i = 0; i < 150; i++) literals.add(Integer.toString(i * 7919 % 100_003, 36));
+    for (int i = 0; i < (manyWords ? 5_000 : 150); i++) literals.add(Integer.toString(i * 7919 % 100_003, 36));
     LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
     List<Integer> handles = new ArrayList<>();
+    if (manyWords) handles.add(b.add(new java.util.HashSet<>(literals)));
     for (int r = 0; r < 30; r++) {
       Set<String> required = new java.util.HashSet<>();
       for (int k = 0; k <= random.nextInt(6); k++) required.add(literals.get(random.nextInt(literals.size())));
