@@ -36,7 +36,7 @@ public final class SqlInjectionDetector {
     return true;
   }
 
-  /** {@link #detect} without the alphanumeric shortcut. */
+  /** {@link #detect} without the one-token shortcut. */
   static String detectInAllContexts(String input) {
     String found = check(input, (char) 0, false);
     if (found != null) {

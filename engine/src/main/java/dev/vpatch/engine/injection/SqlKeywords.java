@@ -1,8 +1,10 @@
 package dev.vpatch.engine.injection;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The SQL vocabulary the tokenizer knows, by token type: statement words, clauses, operators
@@ -117,8 +119,8 @@ final class SqlKeywords {
   }
 
   /** Every word and phrase (upper case, phrases with spaces), for tests. */
-  static java.util.Set<String> vocabulary() {
-    return java.util.Collections.unmodifiableSet(WORDS.keySet());
+  static Set<String> vocabulary() {
+    return Collections.unmodifiableSet(WORDS.keySet());
   }
 
   /** The type of an upper-cased word or phrase, or 0 when it is not SQL vocabulary. */

@@ -62,8 +62,9 @@ public final class MemberIndex {
       long[] f = found[m];
       long memberBit = 1L << (m & 63);
       int memberWord = m >>> 6;
+      long touched = LiteralPrefilter.touchedWords(f);
       for (int w = 0; w < union.length; w++) {
-        if (w < Long.SIZE && (LiteralPrefilter.touchedWords(f) & (1L << w)) == 0) continue;
+        if (w < Long.SIZE && (touched & (1L << w)) == 0) continue;
         for (long bits = f[w]; bits != 0; bits &= bits - 1) {
           built[rank(w, Long.lowestOneBit(bits)) * memberWords + memberWord] |= memberBit;
         }
