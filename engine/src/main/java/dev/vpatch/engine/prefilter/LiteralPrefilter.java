@@ -1,5 +1,6 @@
 package dev.vpatch.engine.prefilter;
 
+import dev.vpatch.engine.transformations.Lowercase;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -49,6 +50,8 @@ public final class LiteralPrefilter {
 
   /** Collects literal sets while a rule set is compiled, then builds the automaton. */
   public static final class Builder {
+    /** Phrases fold as the searches compare them: ASCII letters only, like t:lowercase. */
+    private static final Lowercase ASCII_LOWERCASE = new Lowercase();
     /** The id of each literal registered by {@link #add}. */
     private final Map<String, Integer> ids = new HashMap<>();
     /** Every (literal, id) pair to put in the automaton; a literal may carry several ids. */
@@ -87,7 +90,7 @@ public final class LiteralPrefilter {
       int id = idCount++;
       for (String phrase : phrases) {
         if (phrase.isEmpty()) continue;
-        texts.add(asciiLowerCase(phrase));
+        texts.add(ASCII_LOWERCASE.apply(phrase));
         textIds.add(id);
       }
       pending.add(new int[] {id});
@@ -107,13 +110,6 @@ public final class LiteralPrefilter {
       return new LiteralPrefilter(texts.toArray(String[]::new), idOfText, idCount, requirements);
     }
 
-    private static String asciiLowerCase(String phrase) {
-      char[] folded = phrase.toCharArray();
-      for (int i = 0; i < folded.length; i++) {
-        if (folded[i] >= 'A' && folded[i] <= 'Z') folded[i] += 'a' - 'A';
-      }
-      return new String(folded);
-    }
   }
 
   private final int words;

@@ -42,6 +42,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -194,7 +195,7 @@ public final class Exchange implements UpstreamListener {
       tx.processConnection(
           client.remoteHost(), client.remoteAddress().getPort(), client.localHost(), client.localAddress().getPort());
       tx.processUri(request.uri(), request.method().name(), request.protocolVersion().text());
-      addRequestHeaders(request.headers());
+      addHeaders(request.headers(), tx::addRequestHeader);
       long start = System.nanoTime();
       Interruption interruption = tx.processRequestHeaders();
       context.metrics().phase(1, System.nanoTime() - start);
@@ -204,18 +205,14 @@ public final class Exchange implements UpstreamListener {
     }
   }
 
-  /** The fields go to the engine as Strings; iterating them as CharSequences spares an entry object per field. */
-  private void addRequestHeaders(HttpHeaders headers) {
+  /**
+   * Hands every field to {@code engine} as Strings; iterating them as CharSequences spares an entry
+   * object per field.
+   */
+  private static void addHeaders(HttpHeaders headers, BiConsumer<String, String> engine) {
     for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
       Map.Entry<CharSequence, CharSequence> header = it.next();
-      tx.addRequestHeader(header.getKey().toString(), header.getValue().toString());
-    }
-  }
-
-  private void addResponseHeaders(HttpHeaders headers) {
-    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext(); ) {
-      Map.Entry<CharSequence, CharSequence> header = it.next();
-      tx.addResponseHeader(header.getKey().toString(), header.getValue().toString());
+      engine.accept(header.getKey().toString(), header.getValue().toString());
     }
   }
 
@@ -480,14 +477,14 @@ public final class Exchange implements UpstreamListener {
       skippingInterim = true;
       return;
     }
-    cancelResponseTimer();
+    stopResponseDeadline();
     releaseReplay();
     response = head;
     upstreamKeepAlive = HttpUtil.isKeepAlive(head);
     state = State.RESPONDING;
     if (tx != null) {
       try {
-        addResponseHeaders(head.headers());
+        addHeaders(head.headers(), tx::addResponseHeader);
         long start = System.nanoTime();
         Interruption interruption = tx.processResponseHeaders(status.code(), head.protocolVersion().text());
         context.metrics().phase(3, System.nanoTime() - start);
@@ -510,12 +507,12 @@ public final class Exchange implements UpstreamListener {
 
   /** The upstream accepted the WebSocket handshake: after phase 3, both sides become a byte tunnel. */
   private void onSwitchingProtocols(HttpResponse head) {
-    cancelResponseTimer();
+    stopResponseDeadline();
     releaseReplay();
     response = head;
     if (tx != null) {
       try {
-        addResponseHeaders(head.headers());
+        addHeaders(head.headers(), tx::addResponseHeader);
         if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
           return;
         }
@@ -742,7 +739,7 @@ public final class Exchange implements UpstreamListener {
     if (state == State.DONE) {
       return;
     }
-    cancelResponseTimer();
+    stopResponseDeadline();
     Channel failed = upstream;
     upstream = null;
     if (failed != null) {
@@ -783,7 +780,7 @@ public final class Exchange implements UpstreamListener {
     if (state == State.DONE) {
       return;
     }
-    cancelResponseTimer();
+    stopResponseDeadline();
     Channel connection = upstream;
     upstream = null;
     if (connection != null) {
@@ -810,7 +807,7 @@ public final class Exchange implements UpstreamListener {
   }
 
   private void discardUpstream() {
-    cancelResponseTimer();
+    stopResponseDeadline();
     Channel connection = upstream;
     upstream = null;
     if (connection != null) {
@@ -871,7 +868,7 @@ public final class Exchange implements UpstreamListener {
   }
 
   /** Stops the response deadline; releasing or discarding the connection stops it too. */
-  private void cancelResponseTimer() {
+  private void stopResponseDeadline() {
     if (upstream != null) {
       responseDeadline.stop();
     }

@@ -5,6 +5,7 @@ import dev.vpatch.proxy.exchange.ClientConnection;
 import dev.vpatch.proxy.exchange.ErrorPages;
 import dev.vpatch.proxy.exchange.Exchange;
 import dev.vpatch.proxy.http2.H2cUpgrade;
+import dev.vpatch.proxy.timeout.LazyDeadline;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -14,11 +15,9 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * in the input buffer up to {@link #READ_AHEAD_LIMIT}, and only beyond that does reading pause.
  * (Pausing and resuming for every request cost two epoll_ctl calls per request.) The end of the
  * client's input closes the connection and abandons the exchange in flight, as it did when epoll
- * reported it while reading was paused. The read timeouts are deadlines checked by one lazily
- * rescheduled task instead of a timer scheduled and cancelled per read.
+ * reported it while reading was paused. The read timeouts are one {@link LazyDeadline}.
  */
 public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter implements ClientConnection {
   private static final Logger LOG = LoggerFactory.getLogger(Http1ConnectionHandler.class);
@@ -50,11 +48,8 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   private boolean closing;
   private boolean draining;
   private boolean drainAgain;
-  private boolean readDeadlineArmed;
-  private long readDeadlineNanos;
-  /** The task that checks the read deadline, and when it runs; null when none is scheduled. */
-  private ScheduledFuture<?> deadlineCheck;
-  private long deadlineCheckNanos;
+  /** The header or body read timeout; set when the handler is added. */
+  private LazyDeadline readDeadline;
   private long headStartNanos;
   private String remoteHost;
   private String localHost;
@@ -76,6 +71,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.readDeadline = new LazyDeadline(ctx.executor(), this::readTimedOut);
     // On the heap: head names and values are decoded from it into Strings, which a direct buffer
     // would first copy out to a temporary array.
     this.input = ctx.alloc().heapBuffer(1024);
@@ -188,7 +184,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
       return;
     }
     closing = true;
-    cancelReadDeadline();
+    readDeadline.cancel();
     encoder.nextResponseIsHead(false);
     ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
     Channel channel = ctx.channel();
@@ -219,49 +215,21 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
     }
     boolean needed = needsInput();
     if (!needed) {
-      readDeadlineArmed = false;
+      readDeadline.disarm();
     } else if (exchange == null) {
-      armReadDeadline(headStartNanos + context.config().headerTimeout().toNanos());
+      readDeadline.arm(headStartNanos + context.config().headerTimeout().toNanos());
     } else {
-      armReadDeadline(System.nanoTime() + context.config().bodyTimeout().toNanos());
+      readDeadline.arm(System.nanoTime() + context.config().bodyTimeout().toNanos());
     }
     if (needed || input.readableBytes() < READ_AHEAD_LIMIT) {
       ctx.read();
     }
   }
 
-  private void armReadDeadline(long deadlineNanos) {
-    readDeadlineNanos = deadlineNanos;
-    readDeadlineArmed = true;
-    if (deadlineCheck != null && deadlineCheckNanos - deadlineNanos <= 0) {
-      return; // the scheduled check comes first and moves itself to the new deadline
-    }
-    scheduleDeadlineCheck(deadlineNanos);
-  }
-
-  private void scheduleDeadlineCheck(long atNanos) {
-    if (deadlineCheck != null) {
-      deadlineCheck.cancel(false);
-    }
-    deadlineCheckNanos = atNanos;
-    deadlineCheck = ctx.executor().schedule(this::checkReadDeadline, Math.max(atNanos - System.nanoTime(), 1),
-        TimeUnit.NANOSECONDS);
-  }
-
-  private void checkReadDeadline() {
-    deadlineCheck = null;
-    if (closing || !readDeadlineArmed) {
-      return;
-    }
-    if (readDeadlineNanos - System.nanoTime() > 0) {
-      scheduleDeadlineCheck(readDeadlineNanos);
-      return;
-    }
-    readTimedOut();
-  }
-
   private void readTimedOut() {
-    readDeadlineArmed = false;
+    if (closing) {
+      return;
+    }
     if (exchange == null && parser.betweenRequests() && !input.isReadable()) {
       close();
       return;
@@ -296,21 +264,13 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
 
   private void close() {
     closing = true;
-    cancelReadDeadline();
+    readDeadline.cancel();
     ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void releaseParsed() {
     parsed.forEach(ReferenceCountUtil::release);
     parsed.clear();
-  }
-
-  private void cancelReadDeadline() {
-    readDeadlineArmed = false;
-    if (deadlineCheck != null) {
-      deadlineCheck.cancel(false);
-      deadlineCheck = null;
-    }
   }
 
   // ---- ClientConnection ----
@@ -378,7 +338,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   public boolean switchToTunnel(Channel upstream, Runnable onClose) {
     exchange = null;
     closing = true;
-    cancelReadDeadline();
+    readDeadline.cancel();
     Channel client = ctx.channel();
     ByteBuf early = input.isReadable() ? input.readRetainedSlice(input.readableBytes()) : null;
     client.pipeline().addLast("tunnel", new dev.vpatch.proxy.exchange.TunnelRelay(upstream, onClose));
@@ -407,7 +367,7 @@ public final class Http1ConnectionHandler extends ChannelInboundHandlerAdapter i
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
-    cancelReadDeadline();
+    readDeadline.cancel();
     abortExchange();
     ctx.fireChannelInactive();
   }

@@ -1,31 +1,24 @@
 package dev.vpatch.proxy.upstream;
 
+import dev.vpatch.proxy.timeout.LazyDeadline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Last handler of an upstream connection: hands messages to the exchange currently using it, and
- * tells it when the response head is late. That deadline is checked by one task per connection
- * that moves itself to the current deadline when it runs early, instead of a timer scheduled and
- * cancelled per request (the event loop's scheduled-task queue was a measurable part of a request).
+ * tells it when the response head is late (one {@link LazyDeadline} per connection).
  */
 final class UpstreamHandler extends ChannelInboundHandlerAdapter implements ResponseDeadline {
-  private ChannelHandlerContext ctx;
   private UpstreamListener listener;
   private boolean used;
-  private boolean responseDeadlineArmed;
-  private long responseDeadlineNanos;
   private Duration responseTimeout;
-  /** The task that checks the response deadline, and when it runs; null when none is scheduled. */
-  private ScheduledFuture<?> deadlineCheck;
-  private long deadlineCheckNanos;
+  /** The response head deadline; set when the handler is added. */
+  private LazyDeadline responseDeadline;
 
   void attach(UpstreamListener listener) {
     this.listener = listener;
@@ -34,62 +27,34 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
   void detach() {
     this.listener = null;
     this.used = true;
-    this.responseDeadlineArmed = false;
+    responseDeadline.disarm();
   }
 
   @Override
   public void start(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     responseTimeout = timeout;
-    responseDeadlineNanos = deadline;
-    responseDeadlineArmed = true;
-    if (deadlineCheck != null && deadlineCheckNanos - deadline <= 0) {
-      return; // the scheduled check comes first and moves itself to the new deadline
-    }
-    scheduleDeadlineCheck(deadline);
+    responseDeadline.arm(System.nanoTime() + timeout.toNanos());
   }
 
   @Override
   public void stop() {
-    responseDeadlineArmed = false;
+    responseDeadline.disarm();
   }
 
-  private void scheduleDeadlineCheck(long atNanos) {
-    cancelDeadlineCheck();
-    deadlineCheckNanos = atNanos;
-    deadlineCheck = ctx.executor().schedule(this::checkResponseDeadline, Math.max(atNanos - System.nanoTime(), 1),
-        TimeUnit.NANOSECONDS);
-  }
-
-  private void checkResponseDeadline() {
-    deadlineCheck = null;
-    if (!responseDeadlineArmed || listener == null) {
-      return;
-    }
-    if (responseDeadlineNanos - System.nanoTime() > 0) {
-      scheduleDeadlineCheck(responseDeadlineNanos);
-      return;
-    }
-    responseDeadlineArmed = false;
-    listener.onUpstreamFailure(new TimeoutException("no response head within " + responseTimeout));
-  }
-
-  private void cancelDeadlineCheck() {
-    if (deadlineCheck != null) {
-      deadlineCheck.cancel(false);
-      deadlineCheck = null;
+  private void responseHeadLate() {
+    if (listener != null) {
+      listener.onUpstreamFailure(new TimeoutException("no response head within " + responseTimeout));
     }
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
+    responseDeadline = new LazyDeadline(ctx.executor(), this::responseHeadLate);
   }
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
-    responseDeadlineArmed = false;
-    cancelDeadlineCheck();
+    responseDeadline.cancel();
   }
 
   /** Whether this connection already served an exchange (a stale keep-alive connection may fail). */
@@ -118,8 +83,7 @@ final class UpstreamHandler extends ChannelInboundHandlerAdapter implements Resp
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    responseDeadlineArmed = false;
-    cancelDeadlineCheck();
+    responseDeadline.cancel();
     UpstreamListener current = listener;
     listener = null;
     if (current != null) {
