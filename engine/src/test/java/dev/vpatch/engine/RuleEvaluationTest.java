@@ -147,6 +147,19 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void ctlRemovesATargetByTagFromTaggedRulesFarDownALongRuleSet() {
+    StringBuilder text =
+        new StringBuilder(
+            "SecRule REQUEST_URI \"@rx ^/\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetByTag=perf;ARGS:pw\"\n");
+    for (int id = 2; id < 200; id++) {
+      String tag = id % 70 == 0 ? "perf" : "perf" + id;
+      text.append("SecRule ARGS \"@rx x\" \"id:").append(id).append(",phase:2,pass,tag:'").append(tag).append("'\"\n");
+    }
+    List<Long> matched = ids(request(rules(text.toString()), "GET", "/?pw=x", null));
+    assertThat(matched).hasSize(199 - 2).doesNotContain(70L, 140L).contains(1L, 69L, 71L, 139L, 141L, 199L);
+  }
+
+  @Test
   void ctlRuleEngineOffStopsEnforcement() {
     RuleSet r =
         rules(

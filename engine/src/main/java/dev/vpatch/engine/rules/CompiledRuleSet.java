@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The immutable result of compiling SecLang: rules per phase, markers, and configuration. */
@@ -26,6 +27,8 @@ public final class CompiledRuleSet implements RuleSet {
   private final int transformationSteps;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
+  /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
+  private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
   CompiledRuleSet(
       EngineConfig config,
@@ -85,6 +88,17 @@ public final class CompiledRuleSet implements RuleSet {
 
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** The chains whose starter carries {@code tag} (exact, case-sensitive, as ModSecurity compares). */
+  public RuleBitSet rulesTagged(String tag) {
+    return rulesByTag.computeIfAbsent(tag, t -> {
+      RuleBitSet tagged = new RuleBitSet(rules.size());
+      for (Rule r : rules) {
+        if (r.tags.contains(t)) tagged.add(r.ordinal);
+      }
+      return tagged;
+    });
   }
 
   public LiteralPrefilter prefilter() {

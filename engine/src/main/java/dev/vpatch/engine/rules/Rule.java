@@ -15,6 +15,11 @@ import java.util.List;
  */
 public final class Rule {
   final long id;
+  /**
+   * The chain's position among the rule set's chain starters (its links share it): a bit index
+   * for per-rule-set sets of rules such as {@link CompiledRuleSet#rulesTagged}.
+   */
+  final int ordinal;
   final int phase;
   final String file;
   final int line;
@@ -57,8 +62,9 @@ public final class Rule {
     return prefixes;
   }
 
-  Rule(RuleBuilder b, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
+  Rule(RuleBuilder b, int ordinal, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
     this.id = b.id;
+    this.ordinal = ordinal;
     this.phase = b.phase;
     this.file = b.file;
     this.line = b.line;
@@ -124,15 +130,9 @@ public final class Rule {
     return tags;
   }
 
-  /**
-   * Whether this rule carries {@code internedTag}, which must be {@link String#intern() interned}
-   * (as the rule's tags are): run-time exclusions by tag ask this for every target of every rule.
-   */
-  public boolean hasInternedTag(String internedTag) {
-    for (int i = 0, n = tags.size(); i < n; i++) {
-      if (tags.get(i) == internedTag) return true;
-    }
-    return false;
+  /** Whether this rule (the chain it starts or belongs to) is in {@code rules}, a set from its rule set. */
+  public boolean isIn(RuleBitSet rules) {
+    return rules.contains(ordinal);
   }
 
   public Macro message() {

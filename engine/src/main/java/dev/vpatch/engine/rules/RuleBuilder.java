@@ -103,8 +103,8 @@ final class RuleBuilder implements RuleSettings {
     if (next != null) next.registerLiterals(prefilter, chainPhase);
   }
 
-  Rule freeze(TransformationChain.Interner chains, LiteralPrefilter prefilter) {
-    return new Rule(this, next == null ? null : next.freeze(chains, prefilter), chains, prefilter);
+  Rule freeze(int ordinal, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
+    return new Rule(this, ordinal, next == null ? null : next.freeze(ordinal, chains, prefilter), chains, prefilter);
   }
 
   @Override

@@ -152,7 +152,7 @@ public final class RuleSetCompiler {
     LiteralPrefilter prefilter = literals.build();
     List<Rule> rules = new ArrayList<>(starters.size());
     TransformationChain.Interner chains = new TransformationChain.Interner();
-    for (RuleBuilder b : starters) rules.add(b.freeze(chains, prefilter));
+    for (RuleBuilder b : starters) rules.add(b.freeze(rules.size(), chains, prefilter));
     return new CompiledRuleSet(
         config.build(), rules, prefilter, chains.size(), chains.steps(), builder.auditSink());
   }

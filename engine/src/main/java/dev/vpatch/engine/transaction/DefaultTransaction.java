@@ -14,6 +14,7 @@ import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
+import dev.vpatch.engine.rules.RuleBitSet;
 import dev.vpatch.engine.rules.EngineConfig;
 import dev.vpatch.engine.rules.EngineMode;
 import dev.vpatch.engine.rules.PhaseOutcome;
@@ -85,7 +86,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
    * A ctl target removal; {@code variable} and {@code tag} are interned, as {@link Target#name()}
    * and a rule's tags are.
    */
-  private record TargetRemoval(long from, long to, String tag, String variable, KeySelector selector) {}
+  /** Removes a target from the rules with ids in [from, to], or from the {@code tagged} ones when given. */
+  private record TargetRemoval(long from, long to, RuleBitSet tagged, String variable, KeySelector selector) {}
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
@@ -492,7 +494,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         // The variable first (interned names: one comparison), it rules out most removals at once.
         if (r.variable() != target.name()) continue;
         boolean applies =
-            r.tag() != null ? rule.hasInternedTag(r.tag()) : rule.id() >= r.from() && rule.id() <= r.to();
+            r.tagged() != null ? rule.isIn(r.tagged()) : rule.id() >= r.from() && rule.id() <= r.to();
         if (applies) {
           if (applicable == null) applicable = new ArrayList<>();
           applicable.add(r);
@@ -807,7 +809,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeTargetByTag(String tag, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(0, -1, tag.intern(), target.name().intern(), selectorOf(target)));
+    targetRemovals.add(new TargetRemoval(0, -1, ruleSet.rulesTagged(tag), target.name().intern(), selectorOf(target)));
   }
 
   private static KeySelector selectorOf(VariableSpec target) {
