@@ -125,12 +125,12 @@ public final class LiteralPrefilter {
   private final int outputRows;
   private final int startRow;
   /**
-   * Per output state: the one bitset word its literals fall in and their mask, or word -1 when
-   * they span several words (then {@link #spreadOutputs} has the ids). Most states end one
-   * literal, and CRS's single-character literals make most bytes of a value hit one.
+   * Per output state, side by side at {@code 2 * state}: the one bitset word its literals fall in
+   * and their mask, or word -1 when they span several words (then {@link #spreadOutputs} has the
+   * ids). Most states end one literal, and CRS's single-character literals make most bytes of a
+   * value hit one: the pair shares a cache line, one miss instead of two in a cold table.
    */
-  private final int[] outputWord;
-  private final long[] outputMask;
+  private final long[] outputPairs;
   private final int[][] spreadOutputs;
   private final List<Requirement> requirements;
 
@@ -210,8 +210,7 @@ public final class LiteralPrefilter {
     outputRows = outputStates << shift;
     startRow = number[0] << shift;
     transitions = new int[states << shift];
-    outputWord = new int[outputStates];
-    outputMask = new long[outputStates];
+    outputPairs = new long[2 * outputStates];
     spreadOutputs = new int[outputStates][];
     for (int s = 0; s < states; s++) {
       int row = number[s] << shift;
@@ -225,14 +224,14 @@ public final class LiteralPrefilter {
     long mask = 0;
     for (int id : ids) {
       if (id >>> 6 != word) {
-        outputWord[state] = -1;
+        outputPairs[2 * state] = -1;
         spreadOutputs[state] = ids;
         return;
       }
       mask |= 1L << (id & 63);
     }
-    outputWord[state] = word;
-    outputMask[state] = mask;
+    outputPairs[2 * state] = word;
+    outputPairs[2 * state + 1] = mask;
   }
 
   private int[] newRow() {
@@ -307,10 +306,10 @@ public final class LiteralPrefilter {
   }
 
   private void record(int state, long[] found) {
-    int word = outputWord[state];
+    int word = (int) outputPairs[2 * state];
     int touched = found.length - 1;
     if (word >= 0) {
-      found[word] |= outputMask[state];
+      found[word] |= outputPairs[2 * state + 1];
       found[touched] |= 1L << word;
     } else {
       for (int id : spreadOutputs[state]) {
