@@ -7,7 +7,9 @@ import dev.vpatch.engine.operators.CrsRuleFiles;
 import dev.vpatch.engine.operators.regex.dfa.LazyDfa;
 import dev.vpatch.engine.operators.regex.dfa.RandomByteStrings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,13 @@ class CrsDfaDifferentialTest {
       List<String> inputs = new ArrayList<>(payloads);
       String fragments = op.argument().replace("\\", "");
       for (int i = 0; i < RANDOM_INPUTS_PER_PATTERN; i++) inputs.add(random.next(fragments));
+      // The longest inputs the DFA answers unsearched, being shorter than the pattern's shortest match.
+      int minimum = re2Semantics.minimumLength();
+      Set<String> belowMinimum = new HashSet<>();
+      for (String payload : payloads) {
+        if (minimum > 0 && payload.length() >= minimum - 1) belowMinimum.add(payload.substring(0, minimum - 1));
+      }
+      inputs.addAll(belowMinimum);
       for (String input : inputs) {
         checked++;
         boolean expected = re2.matcher(input).find();

@@ -14,7 +14,9 @@ import java.util.Map;
  * so a search stays linear in the input length whatever the cache holds.
  *
  * <p>The search is unanchored (the NFA's start is added to every state) and stops at the first
- * position where a match ends. Zero-width assertions are resolved on each transition, from the
+ * position where a match ends. An input shorter than the pattern's shortest match is answered
+ * without a search: rule targets are full of empty and one-character values (JSON numbers and
+ * flags, empty forms after a transformation), and each search has a fixed cost. Zero-width assertions are resolved on each transition, from the
  * previous byte (remembered in the state) and the next byte or the end of the text.
  *
  * <p>The cache holds at most a byte budget of states, and draws them from a {@link
@@ -39,6 +41,8 @@ public final class LazyDfa {
   private static final int MAX_RESETS_PER_SEARCH = 3;
 
   private final NfaProgram program;
+  /** The fewest bytes any match consumes. */
+  private final int minimumLength;
   private final byte[] classOf;
   private final int endOfText;
   private final StateBuilder builder;
@@ -63,8 +67,13 @@ public final class LazyDfa {
   }
 
   private LazyDfa(
-      NfaProgram program, boolean caretAfterFinalNewline, long cacheBudget, SharedCacheBudget shared) {
+      NfaProgram program,
+      int minimumLength,
+      boolean caretAfterFinalNewline,
+      long cacheBudget,
+      SharedCacheBudget shared) {
     this.program = program;
+    this.minimumLength = minimumLength;
     ByteClasses classes = ByteClasses.of(distinctions(program));
     this.classOf = new byte[256];
     for (int b = 0; b < 256; b++) classOf[b] = (byte) classes.classOf(b);
@@ -99,7 +108,7 @@ public final class LazyDfa {
     try {
       RegexNode root = Re2SyntaxParser.parse(re2Pattern);
       NfaProgram program = NfaCompiler.compile(root, MAX_NFA_INSTRUCTIONS);
-      return new LazyDfa(program, caretAfterFinalNewline, cacheBudgetBytes, shared);
+      return new LazyDfa(program, minimumLength(root), caretAfterFinalNewline, cacheBudgetBytes, shared);
     } catch (UnsupportedSyntaxException unsupported) {
       return null;
     }
@@ -131,6 +140,34 @@ public final class LazyDfa {
     return false;
   }
 
+  /**
+   * The fewest bytes a match of {@code node} consumes (saturating at {@link Integer#MAX_VALUE}).
+   * Each byte of the DFA's input is one char, and RE2/J consumes at least one char per atom, so an
+   * input with fewer chars matches in neither.
+   */
+  static int minimumLength(RegexNode node) {
+    if (node instanceof RegexNode.Bytes) return 1;
+    if (node instanceof RegexNode.Concatenation concatenation) {
+      long sum = 0;
+      for (RegexNode item : concatenation.items()) sum += minimumLength(item);
+      return (int) Math.min(sum, Integer.MAX_VALUE);
+    }
+    if (node instanceof RegexNode.Alternation alternation) {
+      int shortest = Integer.MAX_VALUE;
+      for (RegexNode branch : alternation.branches()) shortest = Math.min(shortest, minimumLength(branch));
+      return alternation.branches().isEmpty() ? 0 : shortest;
+    }
+    if (node instanceof RegexNode.Repetition repetition) {
+      return (int) Math.min((long) repetition.min() * minimumLength(repetition.body()), Integer.MAX_VALUE);
+    }
+    return 0; // the empty string, an assertion
+  }
+
+  /** The fewest bytes any match consumes (diagnostics, tests). */
+  public int minimumLength() {
+    return minimumLength;
+  }
+
   /** Why {@code re2Pattern} is not supported, or null when it is (for diagnostics). */
   public static String unsupportedReason(String re2Pattern) {
     try {
@@ -154,6 +191,7 @@ public final class LazyDfa {
 
   /** Whether the pattern matches somewhere in {@code input} (chars 0x00–0xFF). */
   public Result search(String input) {
+    if (input.length() < minimumLength) return Result.NO_MATCH;
     DfaState state = start;
     int resetsBefore = -1;
     byte[] classes = classOf;

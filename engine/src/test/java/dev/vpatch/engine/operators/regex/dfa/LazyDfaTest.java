@@ -42,6 +42,34 @@ class LazyDfaTest {
   }
 
   @Test
+  void minimumLengthCountsTheBytesAMatchConsumesNotItsAssertions() {
+    assertThat(LazyDfa.compile("abc|de", true).minimumLength()).isEqualTo(2);
+    assertThat(LazyDfa.compile("a{3,}", true).minimumLength()).isEqualTo(3);
+    assertThat(LazyDfa.compile("(?:ab){2,5}c?", true).minimumLength()).isEqualTo(4);
+    assertThat(LazyDfa.compile("(?:x|)y", true).minimumLength()).isEqualTo(1);
+    assertThat(LazyDfa.compile("\\bfoo\\b", true).minimumLength()).isEqualTo(3);
+    assertThat(LazyDfa.compile("(?m)^$", true).minimumLength()).isZero();
+    assertThat(LazyDfa.compile("a*", true).minimumLength()).isZero();
+    assertThat(LazyDfa.compile("(?:a{1000}){1000}", true)).isNull(); // too big: never computed
+  }
+
+  @Test
+  void noInputShorterThanTheMinimumLengthMatchesInRe2() {
+    // Inputs below the minimum are answered without a search, so this is what keeps them right.
+    List<String> patterns = new ArrayList<>(SYNTAX_PATTERNS);
+    patterns.addAll(ASSERTION_PATTERNS);
+    for (String pattern : patterns) {
+      Pattern re2 = Pattern.compile(pattern);
+      int minimum = LazyDfa.compile(pattern, true).minimumLength();
+      for (String input : allStrings()) {
+        if (input.length() < minimum) {
+          assertThat(re2.matcher(input).find()).as("%s on %s", pattern, visible(input)).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void emptyInputIsSearchedToo() {
     assertThat(LazyDfa.compile("^$", true).search("")).isEqualTo(LazyDfa.Result.MATCH);
     assertThat(LazyDfa.compile("\\b", true).search("")).isEqualTo(LazyDfa.Result.NO_MATCH);
