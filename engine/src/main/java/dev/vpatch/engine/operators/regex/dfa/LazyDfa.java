@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Answers "does the pattern match anywhere in this byte string" in one left-to-right pass, with a
  * DFA built lazily from a Thompson NFA: each state is a set of NFA instructions, created the first
- * time some input reaches it and cached with its transitions. Warm, a search is one array lookup
- * per byte, without locks or allocation; each new transition costs at most one pass over the NFA,
- * so a search stays linear in the input length whatever the cache holds.
+ * time some input reaches it and cached with its transitions in a flat {@link StateTable}. Warm, a
+ * search is one array load per byte, without locks or allocation; each new transition costs at
+ * most one pass over the NFA, so a search stays linear in the input length whatever the cache
+ * holds.
  *
  * <p>The search is unanchored (the NFA's start is added to every state) and stops at the first
  * position where a match ends. An input shorter than the pattern's shortest match is answered
@@ -49,6 +50,8 @@ public final class LazyDfa {
   private final long cacheBudget;
   private final SharedCacheBudget.Account account;
   private final Map<StateKey, DfaState> cache = new HashMap<>();
+  /** The table the cache's states live in; replaced when the cache is dropped. Under the lock. */
+  private StateTable table;
   private volatile int resets;
   private volatile DfaState start;
 
@@ -82,6 +85,7 @@ public final class LazyDfa {
     this.cacheBudget = cacheBudget;
     this.account = shared.open(this);
     synchronized (this) {
+      this.table = new StateTable(endOfText + 1);
       this.start = newStartState();
     }
   }
@@ -192,37 +196,47 @@ public final class LazyDfa {
   /** Whether the pattern matches somewhere in {@code input} (chars 0x00–0xFF). */
   public Result search(String input) {
     if (input.length() < minimumLength) return Result.NO_MATCH;
-    DfaState state = start;
+    DfaState first = start;
+    StateTable states = first.table;
+    int[] entries = states.entries;
+    int row = first.row;
     int resetsBefore = -1;
     byte[] classes = classOf;
     for (int i = 0, n = input.length(); i < n; i++) {
       char c = input.charAt(i);
       if (c > 0xff) return Result.UNDECIDED;
       int byteClass = classes[c] & 0xff;
-      DfaState target = state.next[byteClass];
-      if (target == null) {
+      int next = entries[row + byteClass];
+      if (next <= StateTable.UNKNOWN) {
+        if (next == StateTable.MATCH) return Result.MATCH;
         if (resetsBefore < 0) resetsBefore = resets;
-        target = transition(state, byteClass);
+        DfaState target = transition(states, row, byteClass);
         if (resets - resetsBefore > MAX_RESETS_PER_SEARCH) return Result.UNDECIDED;
+        if (target == DfaState.MATCH) return Result.MATCH;
+        // After a reset the target lives in the new table; the search goes on there.
+        states = target.table;
+        entries = states.entries;
+        next = target.row;
       }
-      if (target == DfaState.MATCH) return Result.MATCH;
-      state = target;
+      row = next;
     }
-    DfaState end = state.next[endOfText];
-    if (end == null) {
+    int end = entries[row + endOfText];
+    if (end == StateTable.UNKNOWN) {
       if (resetsBefore < 0) resetsBefore = resets;
-      end = transition(state, endOfText);
+      end = StateTable.entryOf(transition(states, row, endOfText));
       if (resets - resetsBefore > MAX_RESETS_PER_SEARCH) return Result.UNDECIDED;
     }
-    return end == DfaState.MATCH ? Result.MATCH : Result.NO_MATCH;
+    return end == StateTable.MATCH ? Result.MATCH : Result.NO_MATCH;
   }
 
-  private synchronized DfaState transition(DfaState from, int byteClass) {
-    DfaState known = from.next[byteClass];
-    if (known != null) return known;
+  private synchronized DfaState transition(StateTable states, int row, int byteClass) {
+    int known = states.entries[row + byteClass];
+    if (known != StateTable.UNKNOWN) return states.target(known);
+    DfaState from = states.target(row);
     DfaState target = builder.step(from, byteClass, endOfText);
     if (target == null) target = intern(builder.targetInstructions(), builder.targetContext());
-    from.next[byteClass] = target;
+    // A table the cache has dropped meanwhile is left as it is: only the searches still in it read it.
+    if (target.table == null || target.table == states) states.entries[row + byteClass] = StateTable.entryOf(target);
     return target;
   }
 
@@ -230,19 +244,20 @@ public final class LazyDfa {
     StateKey key = new StateKey(instructions, context);
     DfaState state = cache.get(key);
     if (state != null) return state;
-    state = new DfaState(instructions, context, endOfText + 1);
-    long footprint = state.footprint();
+    long footprint = DfaState.footprint(instructions.length, endOfText + 1);
     boolean charged = account.held() + footprint <= cacheBudget && account.tryCharge(footprint);
     if (!charged && !cache.isEmpty()) {
-      // Searches still running keep the old states they hold; the cache forgets them all.
+      // Searches still running keep the old table they hold; the cache forgets it.
       cache.clear();
       account.releaseAll();
       resets++;
+      table = new StateTable(endOfText + 1);
       start = newStartState();
       DfaState fresh = cache.get(key);
       if (fresh != null) return fresh;
     }
     if (!charged) account.charge(footprint);
+    state = table.add(instructions, context);
     cache.put(key, state);
     return state;
   }
