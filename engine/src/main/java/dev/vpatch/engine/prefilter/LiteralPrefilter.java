@@ -98,18 +98,37 @@ public final class LiteralPrefilter {
     }
 
     public LiteralPrefilter build() {
+      int[] renumbered = shortestFirst();
       int words = (idCount + 63) / 64;
       List<Requirement> requirements = new ArrayList<>(pending.size());
       for (int[] literalIds : pending) {
         long[] mask = new long[words];
-        for (int id : literalIds) mask[id >>> 6] |= 1L << (id & 63);
+        for (int id : literalIds) mask[renumbered[id] >>> 6] |= 1L << (renumbered[id] & 63);
         requirements.add(new Requirement(mask));
       }
       int[] idOfText = new int[textIds.size()];
-      for (int k = 0; k < idOfText.length; k++) idOfText[k] = textIds.get(k);
+      for (int k = 0; k < idOfText.length; k++) idOfText[k] = renumbered[textIds.get(k)];
       return new LiteralPrefilter(texts.toArray(String[]::new), idOfText, idCount, requirements);
     }
 
+    /**
+     * New ids, shortest text first: single characters, which nearly every value contains, then
+     * share the first word of the found set, which a scan collects in a register.
+     */
+    private int[] shortestFirst() {
+      int[] shortest = new int[idCount];
+      Arrays.fill(shortest, Integer.MAX_VALUE);
+      for (int k = 0; k < texts.size(); k++) {
+        int id = textIds.get(k);
+        shortest[id] = Math.min(shortest[id], texts.get(k).length());
+      }
+      Integer[] byLength = new Integer[idCount];
+      for (int id = 0; id < idCount; id++) byLength[id] = id;
+      Arrays.sort(byLength, (a, b) -> shortest[a] != shortest[b] ? Integer.compare(shortest[a], shortest[b]) : Integer.compare(a, b));
+      int[] renumbered = new int[idCount];
+      for (int position = 0; position < idCount; position++) renumbered[byLength[position]] = position;
+      return renumbered;
+    }
   }
 
   private final int words;
@@ -297,11 +316,23 @@ public final class LiteralPrefilter {
   public void scan(String value, long[] found) {
     int[] table = transitions;
     int[] classes = byteClass;
+    long[] pairs = outputPairs;
     int recording = outputRows;
     int row = startRow;
+    // Outputs in the first word (the short literals most bytes hit) gather in a register rather
+    // than in found[0], whose read-modify-write would chain one recorded byte to the next.
+    long firstWord = 0;
     for (int i = 0, n = value.length(); i < n; i++) {
       row = table[row + classes[value.charAt(i) & 0xff]];
-      if (row < recording) record(row >>> rowShift, found);
+      if (row < recording) {
+        int state = row >>> rowShift;
+        if (pairs[2 * state] == 0) firstWord |= pairs[2 * state + 1];
+        else record(state, found);
+      }
+    }
+    if (firstWord != 0) {
+      found[0] |= firstWord;
+      found[found.length - 1] |= 1L;
     }
   }
 

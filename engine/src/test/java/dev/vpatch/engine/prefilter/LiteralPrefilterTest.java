@@ -62,6 +62,44 @@ class LiteralPrefilterTest {
   }
 
   /**
+   * Many literals of one to four characters over several words of the found set (ids are given
+   * shortest first, so the single characters share the first word, which a scan gathers apart):
+   * every requirement agrees with contains, and every word with a bit is marked touched.
+   */
+  @RepeatedTest(20)
+  void requirementsOverSeveralWordsAgreeWithContainsOnSeededRandomInput(RepetitionInfo repetition) {
+    Random random = new Random(900 + repetition.getCurrentRepetition());
+    String alphabet = "abcdxyZ\u00e9";
+    List<Set<String>> requirements = new java.util.ArrayList<>();
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    List<Integer> handles = new java.util.ArrayList<>();
+    for (int r = 0; r < 90; r++) {
+      Set<String> literals = new java.util.HashSet<>();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        literals.add(randomText(random, alphabet, 1 + random.nextInt(4)).toLowerCase(java.util.Locale.ROOT));
+      }
+      requirements.add(literals);
+      handles.add(b.add(literals));
+    }
+    LiteralPrefilter p = b.build();
+    for (int round = 0; round < 200; round++) {
+      String value = randomText(random, alphabet + "ABXY", random.nextInt(60));
+      long[] found = p.newFoundSet();
+      p.scan(value, found);
+      String lower = value.toLowerCase(java.util.Locale.ROOT);
+      for (int r = 0; r < requirements.size(); r++) {
+        boolean expected = requirements.get(r).stream().anyMatch(lower::contains);
+        assertThat(p.requirement(handles.get(r)).satisfiedBy(found))
+            .as("%s in %s", requirements.get(r), value)
+            .isEqualTo(expected);
+      }
+      for (int w = 0; w < found.length - 1; w++) {
+        if (found[w] != 0) assertThat(LiteralPrefilter.touchedWords(found) & (1L << w)).as("word %d", w).isNotZero();
+      }
+    }
+  }
+
+  /**
    * A phrase search's phrases under one id: its requirement is satisfied exactly when the search
    * itself ({@link AhoCorasick}, ASCII case ignored, bytes above ASCII exact) finds a phrase, with
    * regex literals and other searches (sharing phrases) in the same automaton.
