@@ -17,6 +17,8 @@ public final class SetVarAction implements Action {
 
   private final String collection;
   private final Macro key;
+  /** The name in lower case when it holds no macro (CRS's always do), else null. */
+  private final String constantName;
   private final Macro value;
   private final Operation operation;
 
@@ -33,6 +35,7 @@ public final class SetVarAction implements Action {
     }
     collection = name.substring(0, dot).strip().toUpperCase(Locale.ROOT);
     key = Macro.compile(name.substring(dot + 1).strip());
+    constantName = key.isConstant() ? key.source().toLowerCase(Locale.ROOT) : null;
     if (delete) {
       operation = Operation.DELETE;
       value = null;
@@ -66,7 +69,7 @@ public final class SetVarAction implements Action {
 
   @Override
   public void execute(ActionContext context) {
-    String name = context.expand(key).toLowerCase(Locale.ROOT);
+    String name = constantName != null ? constantName : context.expand(key).toLowerCase(Locale.ROOT);
     switch (operation) {
       case DELETE:
         context.deleteVariable(collection, name);

@@ -88,6 +88,11 @@ public final class Macro {
   /** Expands the macro; unresolved references expand to the empty string, as in ModSecurity v3. */
   public String expand(MacroResolver resolver) {
     if (references.length == 0) return literals[0];
+    if (references.length == 1 && literals[0].isEmpty() && literals[1].isEmpty()) {
+      // A whole reference (CRS's setvar:'tx.score=+%{tx.critical_anomaly_score}'): its value as is.
+      String value = resolver.resolve(references[0].variable(), references[0].key());
+      return value != null ? value : "";
+    }
     StringBuilder out = new StringBuilder(source.length() + 16);
     for (int i = 0; i < references.length; i++) {
       out.append(literals[i]);
