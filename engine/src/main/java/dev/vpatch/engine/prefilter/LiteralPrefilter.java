@@ -39,10 +39,15 @@ public final class LiteralPrefilter {
       }
     }
 
-    /** Whether the literals found in a value satisfy this requirement. */
+    /**
+     * Whether the literals found in a value satisfy this requirement; {@code found} may end
+     * early (words past its end hold nothing).
+     */
     public boolean satisfiedBy(long[] found) {
       for (int k = 0; k < words.length; k++) {
-        if ((masks[k] & found[words[k]]) != 0) return true;
+        int w = words[k];
+        if (w >= found.length) return false; // words ascend
+        if ((masks[k] & found[w]) != 0) return true;
       }
       return false;
     }

@@ -33,12 +33,17 @@ public final class MemberIndex {
    */
   public MemberIndex(long[][] found, int members) {
     int words = members == 0 ? 1 : found[0].length - 1;
-    union = new long[words];
+    // Up to the last word a member touched: the words after it are empty in every member, and a
+    // transaction builds an index per collection and chain (a browser GET, some 160).
+    long touchedByAny = 0;
+    for (int m = 0; m < members; m++) touchedByAny |= LiteralPrefilter.touchedWords(found[m]);
+    int used = words > Long.SIZE ? words : Math.min(words, Long.SIZE - Long.numberOfLeadingZeros(touchedByAny));
+    union = new long[used];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
       for (long touched = LiteralPrefilter.touchedWords(f); touched != 0; touched &= touched - 1) {
         int w = Long.numberOfTrailingZeros(touched);
-        if (w < words) union[w] |= f[w];
+        if (w < used) union[w] |= f[w];
       }
       if (words > Long.SIZE) {
         for (int w = Long.SIZE; w < words; w++) union[w] |= f[w];
@@ -100,6 +105,7 @@ public final class MemberIndex {
     long[] masks = requirement.masks;
     for (int k = 0; k < words.length; k++) {
       int w = words[k];
+      if (w >= union.length) break; // words ascend; the union ends at its last non-empty word
       long present = masks[k] & union[w];
       if (present == 0) continue;
       if (!any) {
