@@ -129,7 +129,9 @@ public final class LiteralPrefilter {
       }
       Integer[] byLength = new Integer[idCount];
       for (int id = 0; id < idCount; id++) byLength[id] = id;
-      Arrays.sort(byLength, (a, b) -> shortest[a] != shortest[b] ? Integer.compare(shortest[a], shortest[b]) : Integer.compare(a, b));
+      Arrays.sort(byLength, (a, b) -> shortest[a] != shortest[b]
+          ? Integer.compare(shortest[a], shortest[b])
+          : Integer.compare(a, b));
       int[] renumbered = new int[idCount];
       for (int position = 0; position < idCount; position++) renumbered[byLength[position]] = position;
       return renumbered;

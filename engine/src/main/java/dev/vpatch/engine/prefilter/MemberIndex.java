@@ -37,7 +37,8 @@ public final class MemberIndex {
     // transaction builds an index per collection and chain (a browser GET, some 160).
     long touchedByAny = 0;
     for (int m = 0; m < members; m++) touchedByAny |= LiteralPrefilter.touchedWords(found[m]);
-    int used = words > Long.SIZE ? words : Math.min(words, Long.SIZE - Long.numberOfLeadingZeros(touchedByAny));
+    int used =
+        words > Long.SIZE ? words : Math.min(words, Long.SIZE - Long.numberOfLeadingZeros(touchedByAny));
     union = new long[used];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];

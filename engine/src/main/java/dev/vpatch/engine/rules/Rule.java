@@ -62,7 +62,8 @@ public final class Rule {
     return prefixes;
   }
 
-  Rule(RuleBuilder b, int ordinal, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
+  Rule(
+      RuleBuilder b, int ordinal, Rule next, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
     this.id = b.id;
     this.ordinal = ordinal;
     this.phase = b.phase;

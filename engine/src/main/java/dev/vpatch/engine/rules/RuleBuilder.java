@@ -104,7 +104,8 @@ final class RuleBuilder implements RuleSettings {
   }
 
   Rule freeze(int ordinal, TransformationChain.Interner chains, LiteralPrefilter prefilter) {
-    return new Rule(this, ordinal, next == null ? null : next.freeze(ordinal, chains, prefilter), chains, prefilter);
+    Rule frozenNext = next == null ? null : next.freeze(ordinal, chains, prefilter);
+    return new Rule(this, ordinal, frozenNext, chains, prefilter);
   }
 
   @Override

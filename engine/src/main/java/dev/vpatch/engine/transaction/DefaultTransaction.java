@@ -14,11 +14,11 @@ import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
-import dev.vpatch.engine.rules.RuleBitSet;
 import dev.vpatch.engine.rules.EngineConfig;
 import dev.vpatch.engine.rules.EngineMode;
 import dev.vpatch.engine.rules.PhaseOutcome;
 import dev.vpatch.engine.rules.Rule;
+import dev.vpatch.engine.rules.RuleBitSet;
 import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.RuleEvaluator;
 import dev.vpatch.engine.rules.TransformationChain;
@@ -83,10 +83,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private boolean closed;
 
   /**
-   * A ctl target removal; {@code variable} and {@code tag} are interned, as {@link Target#name()}
-   * and a rule's tags are.
+   * A ctl target removal: from the rules with ids in [from, to], or from the {@code tagged} ones
+   * when given; {@code variable} is interned, as {@link Target#name()} is.
    */
-  /** Removes a target from the rules with ids in [from, to], or from the {@code tagged} ones when given. */
   private record TargetRemoval(long from, long to, RuleBitSet tagged, String variable, KeySelector selector) {}
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {

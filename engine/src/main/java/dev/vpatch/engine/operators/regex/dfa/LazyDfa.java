@@ -15,16 +15,17 @@ import java.util.Map;
  * holds.
  *
  * <p>The search is unanchored (the NFA's start is added to every state) and stops at the first
- * position where a match ends. An input shorter than the pattern's shortest match is answered
- * without a search: rule targets are full of empty and one-character values (JSON numbers and
- * flags, empty forms after a transformation), and each search has a fixed cost. Zero-width assertions are resolved on each transition, from the
- * previous byte (remembered in the state) and the next byte or the end of the text.
+ * position where a match ends. Zero-width assertions are resolved on each transition, from the
+ * previous byte (remembered in the state) and the next byte or the end of the text. An input
+ * shorter than the pattern's shortest match is answered without a search: rule targets are full
+ * of empty and one-character values (JSON numbers and flags, empty forms after a
+ * transformation), and each search has a fixed cost.
  *
  * <p>The cache holds at most a byte budget of states, and draws them from a {@link
  * SharedCacheBudget} that bounds all DFAs together; when either is spent it is dropped and
- * refilled. A
- * search that drops it more than a few times gives up with {@link Result#UNDECIDED}, so the caller
- * finishes on its general engine instead of the DFA thrashing. Thread-safe; meant to be shared.
+ * refilled. A search that drops it more than a few times gives up with {@link Result#UNDECIDED},
+ * so the caller finishes on its general engine instead of the DFA thrashing. Thread-safe; meant
+ * to be shared.
  */
 public final class LazyDfa {
   /** The outcome of a search. */
@@ -236,7 +237,9 @@ public final class LazyDfa {
     DfaState target = builder.step(from, byteClass, endOfText);
     if (target == null) target = intern(builder.targetInstructions(), builder.targetContext());
     // A table the cache has dropped meanwhile is left as it is: only the searches still in it read it.
-    if (target.table == null || target.table == states) states.entries[row + byteClass] = StateTable.entryOf(target);
+    if (target.table == null || target.table == states) {
+      states.entries[row + byteClass] = StateTable.entryOf(target);
+    }
     return target;
   }
 
