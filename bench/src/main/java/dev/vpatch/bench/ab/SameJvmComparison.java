@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class SameJvmComparison {
   /** Transactions per shape and round, so that each batch runs for tens of milliseconds. */
   private static final int[] BATCH = {1000, 100, 100, 1000, 10};
+  private static final int WARMUP_ROUNDS = 8;
 
   private final List<Runnable[]> builds = new ArrayList<>();
   private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -78,9 +79,13 @@ public final class SameJvmComparison {
   /** Warms both builds up, runs the rounds and prints the table; batches are divided by {@code scale}. */
   void run(int rounds, int scale, PrintStream out) {
     int shapes = ShapeTransactions.NAMES.length;
-    for (int s = 0; s < shapes; s++) {
-      for (Runnable[] build : builds) {
-        for (int i = 0; i < 3 * batch(s, scale); i++) build[s].run();
+    // Interleaved like the measured rounds: each build's copy of the engine is compiled by the JIT
+    // on its own, and a build warmed alone first measured up to twice as slow in the early rounds.
+    for (int round = 0; round < WARMUP_ROUNDS; round++) {
+      for (int s = 0; s < shapes; s++) {
+        for (Runnable[] build : builds) {
+          for (int i = 0; i < batch(s, scale); i++) build[s].run();
+        }
       }
     }
     double[][] best = new double[2][shapes];
