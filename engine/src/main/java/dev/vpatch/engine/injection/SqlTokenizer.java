@@ -340,8 +340,10 @@ final class SqlTokenizer {
 
   private int spanUntil(int pos, boolean[] stops) {
     int end = pos;
-    // Input is a byte string; a char above 0xFF would not be a stop character either.
-    while (end < length && !(input.charAt(end) < 256 && stops[input.charAt(end)])) {
+    while (end < length) {
+      char c = input.charAt(end);
+      // Input is a byte string; a char above 0xFF would not be a stop character either.
+      if (c < 256 && stops[c]) break;
       end++;
     }
     return end;

@@ -343,6 +343,10 @@ public final class LiteralPrefilter {
     }
   }
 
+  /**
+   * Records an output state's literals and marks their words touched. With more than 64 words the
+   * mark is all ones from {@link #newFoundSet} (a shift wraps), and OR keeps it so.
+   */
   private void record(int state, long[] found) {
     int word = (int) outputPairs[2 * state];
     int touched = found.length - 1;
@@ -355,7 +359,5 @@ public final class LiteralPrefilter {
         found[touched] |= 1L << (id >>> 6);
       }
     }
-    // More than 64 words: the mark stays all ones (a shift wraps, so set it back).
-    if (touched > Long.SIZE) found[touched] = -1L;
   }
 }

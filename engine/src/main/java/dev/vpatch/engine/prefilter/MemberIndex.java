@@ -44,7 +44,7 @@ public final class MemberIndex {
       long[] f = found[m];
       for (long touched = LiteralPrefilter.touchedWords(f); touched != 0; touched &= touched - 1) {
         int w = Long.numberOfTrailingZeros(touched);
-        if (w < used) union[w] |= f[w];
+        union[w] |= f[w];
       }
       if (words > Long.SIZE) {
         for (int w = Long.SIZE; w < words; w++) union[w] |= f[w];

@@ -593,7 +593,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       Arrays.fill(union, 0, words, 0L);
       boolean any = include(collectionForms.candidates(raw, requirement), words);
       for (TransformationChain prefix = chain; prefix != null; prefix = prefix.parent()) {
-        any |= include(collectionForms.candidates(collectionForms.formsOf(values, names, prefix), requirement), words);
+        MemberForms forms = collectionForms.formsOf(values, names, prefix);
+        any |= include(collectionForms.candidates(forms, requirement), words);
       }
       return any ? union : CollectionForms.NO_MEMBER;
     }
@@ -808,7 +809,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeTargetByTag(String tag, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(0, -1, ruleSet.rulesTagged(tag), target.name().intern(), selectorOf(target)));
+    RuleBitSet tagged = ruleSet.rulesTagged(tag);
+    targetRemovals.add(new TargetRemoval(0, -1, tagged, target.name().intern(), selectorOf(target)));
   }
 
   private static KeySelector selectorOf(VariableSpec target) {

@@ -87,7 +87,6 @@ public final class KeyedValues {
     return size;
   }
 
-  /** Changes with every modification, so that what was derived from the members can be reused. */
   /** See {@link #derived}: null until the owner attaches something. */
   public Object derived() {
     return derived;
@@ -97,6 +96,7 @@ public final class KeyedValues {
     derived = value;
   }
 
+  /** Changes with every modification, so that what was derived from the members can be reused. */
   public int version() {
     return version;
   }

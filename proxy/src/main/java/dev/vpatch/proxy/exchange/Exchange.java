@@ -833,19 +833,20 @@ public final class Exchange implements UpstreamListener {
       long start = System.nanoTime();
       tx.processLogging();
       context.metrics().phase(5, System.nanoTime() - start);
-      boolean wouldHaveBlocked = verdict != null || tx.matchedRules().stream().anyMatch(MatchedRule::disruptive);
+      List<MatchedRule> matched = tx.matchedRules(); // a copy: taken once
+      boolean wouldHaveBlocked = verdict != null || matched.stream().anyMatch(MatchedRule::disruptive);
       if (wouldHaveBlocked && !enforced) {
         context.metrics().wouldHaveBlocked();
       }
       // A hit is a match the rule reports: nolog control flow (CRS's paranoia-level gates,
       // initialisation) would count some hundred rules on every request.
-      for (MatchedRule rule : tx.matchedRules()) {
+      for (MatchedRule rule : matched) {
         if (rule.log()) context.metrics().ruleHit(rule.ruleId());
       }
       AlertStream alerts = context.alerts();
       if (alerts != null) {
         alerts.publish(new AlertStream.Context(tx.id(), client.remoteHost(),
-            request.method().name(), request.uri()), tx.matchedRules(), verdict, enforced);
+            request.method().name(), request.uri()), matched, verdict, enforced);
       }
     } catch (RuntimeException e) {
       context.metrics().engineError();
