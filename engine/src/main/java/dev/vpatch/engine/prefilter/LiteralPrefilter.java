@@ -151,12 +151,17 @@ public final class LiteralPrefilter {
   private final int outputRows;
   private final int startRow;
   /**
-   * Per output state, side by side at {@code 2 * state}: the one bitset word its literals fall in
-   * and their mask, or word -1 when they span several words (then {@link #spreadOutputs} has the
-   * ids). Most states end one literal, and CRS's single-character literals make most bytes of a
-   * value hit one: the pair shares a cache line, one miss instead of two in a cold table.
+   * Per output state, side by side at {@code 3 * state}: the mask of its literals in the first
+   * bitset word; the one other word the rest fall in ({@link #FIRST_WORD_ONLY} when there is none,
+   * {@link #SPREAD} when they span several, then {@link #spreadOutputs} has their ids); that
+   * word's mask. The first word holds the short literals most bytes hit, and a longer literal's
+   * state usually ends one of them too ({@code ing} also ends {@code g}): a scan gathers those in a
+   * register and touches memory only for the rest. The three share a cache line, one miss in a
+   * cold table.
    */
-  private final long[] outputPairs;
+  private final long[] outputTriples;
+  private static final long FIRST_WORD_ONLY = -2;
+  private static final long SPREAD = -1;
   private final int[][] spreadOutputs;
   private final List<Requirement> requirements;
 
@@ -236,7 +241,7 @@ public final class LiteralPrefilter {
     outputRows = outputStates << shift;
     startRow = number[0] << shift;
     transitions = new int[states << shift];
-    outputPairs = new long[2 * outputStates];
+    outputTriples = new long[3 * outputStates];
     spreadOutputs = new int[outputStates][];
     for (int s = 0; s < states; s++) {
       int row = number[s] << shift;
@@ -246,18 +251,28 @@ public final class LiteralPrefilter {
   }
 
   private void recordOutputs(int state, int[] ids) {
-    int word = ids[0] >>> 6;
-    long mask = 0;
+    long firstWord = 0;
+    int[] rest = new int[ids.length];
+    int restCount = 0;
     for (int id : ids) {
-      if (id >>> 6 != word) {
-        outputPairs[2 * state] = -1;
-        spreadOutputs[state] = ids;
+      if (id < Long.SIZE) firstWord |= 1L << id;
+      else rest[restCount++] = id;
+    }
+    outputTriples[3 * state] = firstWord;
+    outputTriples[3 * state + 1] = FIRST_WORD_ONLY;
+    if (restCount == 0) return;
+    int word = rest[0] >>> 6;
+    long mask = 0;
+    for (int k = 0; k < restCount; k++) {
+      if (rest[k] >>> 6 != word) {
+        outputTriples[3 * state + 1] = SPREAD;
+        spreadOutputs[state] = Arrays.copyOf(rest, restCount);
         return;
       }
-      mask |= 1L << (id & 63);
+      mask |= 1L << (rest[k] & 63);
     }
-    outputPairs[2 * state] = word;
-    outputPairs[2 * state + 1] = mask;
+    outputTriples[3 * state + 1] = word;
+    outputTriples[3 * state + 2] = mask;
   }
 
   private int[] newRow() {
@@ -323,41 +338,42 @@ public final class LiteralPrefilter {
   public void scan(String value, long[] found) {
     int[] table = transitions;
     int[] classes = byteClass;
-    long[] pairs = outputPairs;
+    long[] triples = outputTriples;
     int recording = outputRows;
     int row = startRow;
     // Outputs in the first word (the short literals most bytes hit) gather in a register rather
     // than in found[0], whose read-modify-write would chain one recorded byte to the next.
     long firstWord = 0;
+    // The touched-word marks gather in a register too (see newFoundSet for more than 64 words).
+    long touched = 0;
     for (int i = 0, n = value.length(); i < n; i++) {
       row = table[row + classes[value.charAt(i) & 0xff]];
       if (row < recording) {
-        int state = row >>> rowShift;
-        if (pairs[2 * state] == 0) firstWord |= pairs[2 * state + 1];
-        else record(state, found);
+        int at = 3 * (row >>> rowShift);
+        firstWord |= triples[at];
+        long word = triples[at + 1];
+        if (word >= 0) {
+          found[(int) word] |= triples[at + 2];
+          touched |= 1L << word;
+        } else if (word == SPREAD) {
+          touched |= recordSpread(row >>> rowShift, found);
+        }
       }
     }
     if (firstWord != 0) {
       found[0] |= firstWord;
-      found[found.length - 1] |= 1L;
+      touched |= 1L;
     }
+    found[found.length - 1] |= touched;
   }
 
-  /**
-   * Records an output state's literals and marks their words touched. With more than 64 words the
-   * mark is all ones from {@link #newFoundSet} (a shift wraps), and OR keeps it so.
-   */
-  private void record(int state, long[] found) {
-    int word = (int) outputPairs[2 * state];
-    int touched = found.length - 1;
-    if (word >= 0) {
-      found[word] |= outputPairs[2 * state + 1];
-      found[touched] |= 1L << word;
-    } else {
-      for (int id : spreadOutputs[state]) {
-        found[id >>> 6] |= 1L << (id & 63);
-        found[touched] |= 1L << (id >>> 6);
-      }
+  /** Records the literals of an output state that span several words; returns their words. */
+  private long recordSpread(int state, long[] found) {
+    long touched = 0;
+    for (int id : spreadOutputs[state]) {
+      found[id >>> 6] |= 1L << (id & 63);
+      touched |= 1L << (id >>> 6);
     }
+    return touched;
   }
 }
