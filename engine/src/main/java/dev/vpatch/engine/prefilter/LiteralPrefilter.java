@@ -141,15 +141,20 @@ public final class LiteralPrefilter {
   private final int words;
   private final int[] byteClass = new int[256];
   private final int classCount;
-  /** log2 of a transition row's width: rows are padded to a power of two, so a row is a shift. */
-  private final int rowShift;
+  /** Per byte: its class's column offset in the transition table ({@code class * states}). */
+  private final int[] column = new int[256];
   /**
-   * Row offset of the next state per (row offset + byte class). States are numbered so that the
-   * ones where a literal ends come first: below {@link #outputRows} means "record something".
+   * The next state's number per {@code column[byte] + state}, two bytes per entry: a scan's cost
+   * is mostly this table's cache misses (some 28,000 states for the CRS), so fewer bytes are fewer
+   * misses; and column-major, so that the next index is one add from the state, as short a chain
+   * from byte to byte as a row offset gives. States are numbered so that the ones where a literal
+   * ends come first: below {@link #outputStates} means "record something". Null when there are
+   * more states than a char holds; {@link #wideTransitions} then.
    */
-  private final int[] transitions;
-  private final int outputRows;
-  private final int startRow;
+  private final char[] transitions;
+  private final int[] wideTransitions;
+  private final int outputStates;
+  private final int startState;
   /**
    * Per output state, side by side at {@code 3 * state}: the mask of its literals in the first
    * bitset word; the one other word the rest fall in ({@link #FIRST_WORD_ONLY} when there is none,
@@ -235,17 +240,21 @@ public final class LiteralPrefilter {
     for (int s = 0; s < states; s++) if (outputs[s] != null) number[s] = next++;
     int outputStates = next;
     for (int s = 0; s < states; s++) if (outputs[s] == null) number[s] = next++;
-    int shift = 0;
-    while ((1 << shift) < classCount) shift++;
-    rowShift = shift;
-    outputRows = outputStates << shift;
-    startRow = number[0] << shift;
-    transitions = new int[states << shift];
+    this.outputStates = outputStates;
+    for (int b = 0; b < 256; b++) column[b] = byteClass[b] * states;
+    startState = number[0];
+    boolean narrow = states <= Character.MAX_VALUE + 1;
+    transitions = narrow ? new char[states * classCount] : null;
+    wideTransitions = narrow ? null : new int[states * classCount];
     outputTriples = new long[3 * outputStates];
     spreadOutputs = new int[outputStates][];
     for (int s = 0; s < states; s++) {
-      int row = number[s] << shift;
-      for (int c = 0; c < classCount; c++) transitions[row + c] = number[delta[s * classCount + c]] << shift;
+      for (int c = 0; c < classCount; c++) {
+        int at = c * states + number[s];
+        int target = number[delta[s * classCount + c]];
+        if (narrow) transitions[at] = (char) target;
+        else wideTransitions[at] = target;
+      }
       if (outputs[s] != null) recordOutputs(number[s], outputs[s]);
     }
   }
@@ -310,6 +319,11 @@ public final class LiteralPrefilter {
     return out;
   }
 
+  /** How many states the automaton has (diagnostics, tests). */
+  int states() {
+    return (transitions != null ? transitions.length : wideTransitions.length) / classCount;
+  }
+
   /** The requirement registered under {@code handle} by the builder. */
   public Requirement requirement(int handle) {
     return requirements.get(handle);
@@ -336,30 +350,59 @@ public final class LiteralPrefilter {
 
   /** Scans {@code value} once and records every literal it contains into {@code found}. */
   public void scan(String value, long[] found) {
-    int[] table = transitions;
-    int[] classes = byteClass;
+    if (transitions == null) {
+      scanWide(value, found);
+      return;
+    }
+    char[] table = transitions;
+    int[] columns = column;
     long[] triples = outputTriples;
-    int recording = outputRows;
-    int row = startRow;
+    int recording = outputStates;
+    int state = startState;
     // Outputs in the first word (the short literals most bytes hit) gather in a register rather
     // than in found[0], whose read-modify-write would chain one recorded byte to the next.
     long firstWord = 0;
     // The touched-word marks gather in a register too (see newFoundSet for more than 64 words).
     long touched = 0;
     for (int i = 0, n = value.length(); i < n; i++) {
-      row = table[row + classes[value.charAt(i) & 0xff]];
-      if (row < recording) {
-        int at = 3 * (row >>> rowShift);
+      state = table[columns[value.charAt(i) & 0xff] + state];
+      if (state < recording) {
+        int at = 3 * state;
         firstWord |= triples[at];
         long word = triples[at + 1];
         if (word >= 0) {
           found[(int) word] |= triples[at + 2];
           touched |= 1L << word;
         } else if (word == SPREAD) {
-          touched |= recordSpread(row >>> rowShift, found);
+          touched |= recordSpread(state, found);
         }
       }
     }
+    finish(found, firstWord, touched);
+  }
+
+  /** {@link #scan} over a table of more states than a char numbers. */
+  private void scanWide(String value, long[] found) {
+    long firstWord = 0;
+    long touched = 0;
+    int state = startState;
+    for (int i = 0, n = value.length(); i < n; i++) {
+      state = wideTransitions[column[value.charAt(i) & 0xff] + state];
+      if (state < outputStates) {
+        firstWord |= outputTriples[3 * state];
+        long word = outputTriples[3 * state + 1];
+        if (word >= 0) {
+          found[(int) word] |= outputTriples[3 * state + 2];
+          touched |= 1L << word;
+        } else if (word == SPREAD) {
+          touched |= recordSpread(state, found);
+        }
+      }
+    }
+    finish(found, firstWord, touched);
+  }
+
+  private static void finish(long[] found, long firstWord, long touched) {
     if (firstWord != 0) {
       found[0] |= firstWord;
       touched |= 1L;

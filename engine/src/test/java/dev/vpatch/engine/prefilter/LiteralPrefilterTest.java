@@ -134,6 +134,45 @@ class LiteralPrefilterTest {
     }
   }
 
+  /**
+   * More states than a char numbers (the table then holds ints): requirements still agree with
+   * contains, with literals that end in the first, middle and last states and values that hold
+   * several of them.
+   */
+  @Test
+  void anAutomatonOfMoreThan65536StatesAgreesWithContains() {
+    Random random = new Random(65_537);
+    String alphabet = "abcdefghijklmnopqrst";
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    List<String> literals = new java.util.ArrayList<>();
+    List<Integer> handles = new java.util.ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String literal = randomText(random, alphabet, 7);
+      literals.add(literal);
+      handles.add(b.add(Set.of(literal)));
+    }
+    LiteralPrefilter p = b.build();
+    assertThat(p.states()).isGreaterThan(65_536);
+    for (int round = 0; round < 300; round++) {
+      StringBuilder value = new StringBuilder(randomText(random, alphabet + "XY", random.nextInt(12)));
+      for (int k = random.nextInt(3); k > 0; k--) {
+        value.append(literals.get(random.nextInt(literals.size()))).append(randomText(random, alphabet, 2));
+      }
+      long[] found = p.newFoundSet();
+      p.scan(value.toString(), found);
+      String lower = value.toString().toLowerCase(java.util.Locale.ROOT);
+      for (int r = 0; r < literals.size(); r += 1 + random.nextInt(7)) {
+        assertThat(p.requirement(handles.get(r)).satisfiedBy(found))
+            .as("%s in %s", literals.get(r), value)
+            .isEqualTo(lower.contains(literals.get(r)));
+      }
+      // Every literal the value was built from is found.
+      for (int r = 0; r < literals.size(); r++) {
+        if (lower.contains(literals.get(r))) assertThat(p.requirement(handles.get(r)).satisfiedBy(found)).isTrue();
+      }
+    }
+  }
+
   private static String randomText(Random random, String alphabet, int length) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
