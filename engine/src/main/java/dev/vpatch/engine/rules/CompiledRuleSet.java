@@ -27,6 +27,14 @@ public final class CompiledRuleSet implements RuleSet {
   private final int transformationSteps;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
+  /**
+   * The most TX variables a transaction of this rule set has held (at its logging phase): new
+   * transactions size their TX collection for it. Read and written without synchronisation on
+   * purpose; a stale value only means a transaction grows its collection as it would anyway.
+   */
+  private int txSizeSeen;
+  /** A transaction that set thousands of TX variables must not make every later one allocate them. */
+  private static final int MAX_EXPECTED_TX_SIZE = 512;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -106,6 +114,16 @@ public final class CompiledRuleSet implements RuleSet {
   }
 
   /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */
+  /** How many TX variables a new transaction should expect (see {@link #noteTxSize}). */
+  public int expectedTxSize() {
+    return txSizeSeen;
+  }
+
+  /** Records how many TX variables a finished transaction held. */
+  public void noteTxSize(int size) {
+    if (size > txSizeSeen) txSizeSeen = Math.min(size, MAX_EXPECTED_TX_SIZE);
+  }
+
   public int transformationChains() {
     return transformationChains;
   }

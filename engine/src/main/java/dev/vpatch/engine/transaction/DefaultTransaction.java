@@ -40,7 +40,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final String id;
   private final long startNanos = System.nanoTime();
   private final long startMillis = System.currentTimeMillis();
-  private final TransactionVariables vars = new TransactionVariables();
+  private final TransactionVariables vars;
   private final RuleEvaluator evaluator;
   private final List<MatchedRule> matches = new ArrayList<>();
   private final TransformationCache transformations;
@@ -90,6 +90,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
+    this.vars = new TransactionVariables(ruleSet.expectedTxSize());
     this.config = ruleSet.config();
     this.id = id;
     this.mode = config.ruleEngine();
@@ -384,6 +385,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       evaluator.run(5);
       interruption = keep;
     }
+    ruleSet.noteTxSize(vars.tx.size());
     lastPhase = 5;
     writeAudit(wasInterrupted);
   }

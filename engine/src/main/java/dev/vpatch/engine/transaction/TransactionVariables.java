@@ -20,7 +20,7 @@ final class TransactionVariables {
   final KeyedValues requestHeaders = collection("REQUEST_HEADERS");
   final KeyedValues requestCookies = collection("REQUEST_COOKIES");
   final KeyedValues responseHeaders = collection("RESPONSE_HEADERS");
-  final KeyedValues tx = collection("TX");
+  final KeyedValues tx;
   final KeyedValues matchedVars = collection("MATCHED_VARS");
   XmlDocument xml;
   /** MATCHED_VAR and MATCHED_VAR_NAME: set for every matched value, so fields, not map entries. */
@@ -32,6 +32,12 @@ final class TransactionVariables {
    * the rules see what adding them at once would have given.
    */
   private Runnable pendingBodyArguments;
+
+  /** @param expectedTxSize how many TX variables a transaction is expected to set */
+  TransactionVariables(int expectedTxSize) {
+    tx = new KeyedValues(expectedTxSize);
+    collections.put("TX", tx);
+  }
 
   /** The named collection, created empty on first use. */
   KeyedValues collection(String name) {

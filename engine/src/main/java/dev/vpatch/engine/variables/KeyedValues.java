@@ -83,6 +83,21 @@ public final class KeyedValues {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
+  public KeyedValues() {}
+
+  /**
+   * A collection sized for {@code expectedSize} members, so that filling it up to that size
+   * neither regrows its arrays nor rebuilds its index (a transaction's TX collection grows by the
+   * same steps every time otherwise).
+   */
+  public KeyedValues(int expectedSize) {
+    if (expectedSize > 0) {
+      keys = new String[expectedSize];
+      values = new String[expectedSize];
+      hashes = new int[expectedSize];
+    }
+  }
+
   public int size() {
     return size;
   }
@@ -177,7 +192,8 @@ public final class KeyedValues {
   }
 
   private void buildIndex() {
-    int buckets = Integer.highestOneBit(Math.max(INDEXED_FROM, size) * 4 - 1);
+    // Sized for the arrays' capacity too: members added up to it link without a rebuild.
+    int buckets = Integer.highestOneBit(Math.max(INDEXED_FROM, Math.max(size, keys.length)) * 4 - 1);
     bucketFirst = new int[buckets];
     bucketLast = new int[buckets];
     if (nextInBucket == null || nextInBucket.length < keys.length) nextInBucket = new int[keys.length];
