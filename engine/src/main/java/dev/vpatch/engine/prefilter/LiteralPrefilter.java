@@ -367,6 +367,7 @@ public final class LiteralPrefilter {
     for (int i = 0, n = value.length(); i < n; i++) {
       state = table[columns[value.charAt(i) & 0xff] + state];
       if (state < recording) {
+        // Kept inline (the loop the A/B runs measured); recordBeyondFirstWord serves scanWide.
         int at = 3 * state;
         firstWord |= triples[at];
         long word = triples[at + 1];
@@ -381,7 +382,7 @@ public final class LiteralPrefilter {
     finish(found, firstWord, touched);
   }
 
-  /** {@link #scan} over a table of more states than a char numbers. */
+  /** {@link #scan} over a table of more states than a char numbers (rare, so kept plain). */
   private void scanWide(String value, long[] found) {
     long firstWord = 0;
     long touched = 0;
@@ -390,13 +391,7 @@ public final class LiteralPrefilter {
       state = wideTransitions[column[value.charAt(i) & 0xff] + state];
       if (state < outputStates) {
         firstWord |= outputTriples[3 * state];
-        long word = outputTriples[3 * state + 1];
-        if (word >= 0) {
-          found[(int) word] |= outputTriples[3 * state + 2];
-          touched |= 1L << word;
-        } else if (word == SPREAD) {
-          touched |= recordSpread(state, found);
-        }
+        touched |= recordBeyondFirstWord(state, found);
       }
     }
     finish(found, firstWord, touched);
@@ -408,6 +403,19 @@ public final class LiteralPrefilter {
       touched |= 1L;
     }
     found[found.length - 1] |= touched;
+  }
+
+  /**
+   * Records an output state's literals past the first word (the scan gathers that one); returns
+   * the words it touched.
+   */
+  private long recordBeyondFirstWord(int state, long[] found) {
+    long word = outputTriples[3 * state + 1];
+    if (word >= 0) {
+      found[(int) word] |= outputTriples[3 * state + 2];
+      return 1L << word;
+    }
+    return word == FIRST_WORD_ONLY ? 0 : recordSpread(state, found);
   }
 
   /** Records the literals of an output state that span several words; returns their words. */

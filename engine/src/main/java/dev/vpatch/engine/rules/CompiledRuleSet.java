@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The immutable result of compiling SecLang: rules per phase, markers, and configuration. */
 public final class CompiledRuleSet implements RuleSet {
+  /** A transaction that set thousands of TX variables must not make every later one allocate them. */
+  private static final int MAX_EXPECTED_TX_SIZE = 512;
+
   private final EngineConfig config;
   private final Rule[][] phases = new Rule[6][];
   /** Per phase and rule position: where its skipAfter marker is (-1: none or not found). */
@@ -33,8 +36,6 @@ public final class CompiledRuleSet implements RuleSet {
    * purpose; a stale value only means a transaction grows its collection as it would anyway.
    */
   private int txSizeSeen;
-  /** A transaction that set thousands of TX variables must not make every later one allocate them. */
-  private static final int MAX_EXPECTED_TX_SIZE = 512;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -113,7 +114,6 @@ public final class CompiledRuleSet implements RuleSet {
     return prefilter;
   }
 
-  /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */
   /** How many TX variables a new transaction should expect (see {@link #noteTxSize}). */
   public int expectedTxSize() {
     return txSizeSeen;
@@ -124,6 +124,7 @@ public final class CompiledRuleSet implements RuleSet {
     if (size > txSizeSeen) txSizeSeen = Math.min(size, MAX_EXPECTED_TX_SIZE);
   }
 
+  /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */
   public int transformationChains() {
     return transformationChains;
   }
