@@ -16,9 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** The immutable result of compiling SecLang: rules per phase, markers, and configuration. */
 public final class CompiledRuleSet implements RuleSet {
-  /** A transaction that set thousands of TX variables must not make every later one allocate them. */
-  private static final int MAX_EXPECTED_TX_SIZE = 512;
-
   private final EngineConfig config;
   private final Rule[][] phases = new Rule[6][];
   /** Per phase and rule position: where its skipAfter marker is (-1: none or not found). */
@@ -30,12 +27,10 @@ public final class CompiledRuleSet implements RuleSet {
   private final int transformationSteps;
   private final String idPrefix = Long.toHexString(UUID.randomUUID().getMostSignificantBits() & 0xffffffffL);
   private final AtomicLong sequence = new AtomicLong();
-  /**
-   * The most TX variables a transaction of this rule set has held (at its logging phase): new
-   * transactions size their TX collection for it. Read and written without synchronisation on
-   * purpose; a stale value only means a transaction grows its collection as it would anyway.
-   */
-  private int txSizeSeen;
+  /** How many TX variables a transaction of this rule set holds (at its logging phase). */
+  private final SizeHint txSize = new SizeHint(512);
+  /** How many value instances a transaction's transformation cache describes. */
+  private final SizeHint transformedValues = new SizeHint(8192);
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -114,14 +109,14 @@ public final class CompiledRuleSet implements RuleSet {
     return prefilter;
   }
 
-  /** How many TX variables a new transaction should expect (see {@link #noteTxSize}). */
-  public int expectedTxSize() {
-    return txSizeSeen;
+  /** How many TX variables a new transaction should size its TX collection for. */
+  public SizeHint txSize() {
+    return txSize;
   }
 
-  /** Records how many TX variables a finished transaction held. */
-  public void noteTxSize(int size) {
-    if (size > txSizeSeen) txSizeSeen = Math.min(size, MAX_EXPECTED_TX_SIZE);
+  /** How many value instances a new transaction should size its transformation cache for. */
+  public SizeHint transformedValues() {
+    return transformedValues;
   }
 
   /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */

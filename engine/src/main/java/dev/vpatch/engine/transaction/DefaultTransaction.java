@@ -90,7 +90,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
-    this.vars = new TransactionVariables(ruleSet.expectedTxSize());
+    this.vars = new TransactionVariables(ruleSet.txSize().expected());
     this.config = ruleSet.config();
     this.id = id;
     this.mode = config.ruleEngine();
@@ -102,7 +102,10 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.evaluator = new RuleEvaluator(ruleSet, this);
     this.transformations =
         new TransformationCache(
-            ruleSet.prefilter(), ruleSet.transformationChains(), ruleSet.transformationSteps());
+            ruleSet.prefilter(),
+            ruleSet.transformationChains(),
+            ruleSet.transformationSteps(),
+            ruleSet.transformedValues().expected());
     this.collectionForms = new CollectionForms(transformations, ruleSet.transformationChains());
     vars.scalars.put("UNIQUE_ID", id);
   }
@@ -385,7 +388,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       evaluator.run(5);
       interruption = keep;
     }
-    ruleSet.noteTxSize(vars.tx.size());
+    ruleSet.txSize().note(vars.tx.size());
+    ruleSet.transformedValues().note(transformations.size());
     lastPhase = 5;
     writeAudit(wasInterrupted);
   }

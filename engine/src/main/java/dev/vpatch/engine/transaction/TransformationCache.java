@@ -18,14 +18,19 @@ import java.util.IdentityHashMap;
  * are simply transformed twice.
  */
 final class TransformationCache {
+  /** Until a transaction of the rule set has told how many value instances to expect. */
+  private static final int FIRST_EXPECTED_VALUES = 128;
+
   /**
-   * Created on first use (a transaction under a few patch rules may never transform), then sized
-   * for a browser GET's values and their forms: growing it step by step showed in profiles.
+   * Created on first use (a transaction under a few patch rules may never transform), sized for
+   * what the rule set's transactions held: growing it step by step showed in profiles, and a
+   * large table for a patch that transforms one value was a quarter of its transaction's bytes.
    */
   private IdentityHashMap<String, Forms> forms;
   private final LiteralPrefilter prefilter;
   private final int chainSlots;
   private final int stepSlots;
+  private final int expectedValues;
 
   /**
    * What is known about one value instance; a caller holding it (see {@link #formsOf}) skips the
@@ -47,10 +52,17 @@ final class TransformationCache {
     }
   }
 
-  TransformationCache(LiteralPrefilter prefilter, int chains, int steps) {
+  /** @param expectedValues how many value instances to size for; 0 when not known yet */
+  TransformationCache(LiteralPrefilter prefilter, int chains, int steps, int expectedValues) {
     this.prefilter = prefilter;
     this.chainSlots = chains + 1;
     this.stepSlots = steps;
+    this.expectedValues = expectedValues > 0 ? expectedValues : FIRST_EXPECTED_VALUES;
+  }
+
+  /** How many value instances the cache describes. */
+  int size() {
+    return forms == null ? 0 : forms.size();
   }
 
   String transform(String value, TransformationChain chain) {
@@ -85,7 +97,7 @@ final class TransformationCache {
 
   /** What is known about this instance (created empty on first use). */
   Forms formsOf(String value) {
-    if (forms == null) forms = new IdentityHashMap<>(128);
+    if (forms == null) forms = new IdentityHashMap<>(expectedValues);
     Forms known = forms.get(value);
     if (known == null) {
       known = new Forms(value);
