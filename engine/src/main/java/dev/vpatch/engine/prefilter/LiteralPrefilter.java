@@ -40,14 +40,19 @@ public final class LiteralPrefilter {
     }
 
     /**
-     * Whether the literals found in a value satisfy this requirement; {@code found} may end
-     * early (words past its end hold nothing).
+     * Whether the literals of a found set ({@link #newFoundSet}, {@link #foundIn}) satisfy this
+     * requirement.
      */
     public boolean satisfiedBy(long[] found) {
+      return satisfiedBy(found, found.length - 1);
+    }
+
+    /** Whether the first {@code count} words of a literal bitset (words past them hold nothing) satisfy this requirement. */
+    boolean satisfiedBy(long[] literals, int count) {
       for (int k = 0; k < words.length; k++) {
         int w = words[k];
-        if (w >= found.length) return false; // words ascend
-        if ((masks[k] & found[w]) != 0) return true;
+        if (w >= count) return false; // words ascend
+        if ((masks[k] & literals[w]) != 0) return true;
       }
       return false;
     }
@@ -165,6 +170,8 @@ public final class LiteralPrefilter {
    * cold table.
    */
   private final long[] outputTriples;
+  /** The found set of every value without a literal: no word, a mark of none. Never written. */
+  private static final long[] NOTHING_FOUND = {0L};
   private static final long FIRST_WORD_ONLY = -2;
   private static final long SPREAD = -1;
   private final int[][] spreadOutputs;
@@ -332,11 +339,38 @@ public final class LiteralPrefilter {
   /**
    * A fresh, empty set of found literals: one bit per literal id in {@code words} longs, then one
    * long marking which of those words have a bit set ({@link #touchedWords}), so that combining
-   * the sets of a collection's members reads the few words each one touched.
+   * the sets of a collection's members reads the few words each one touched. A found set may end
+   * early (see {@link #foundIn}): its last long is always the mark, and the words it leaves out
+   * hold nothing.
    */
   public long[] newFoundSet() {
     long[] found = new long[words + 1];
     if (words > Long.SIZE) found[words] = -1L;
+    return found;
+  }
+
+  /**
+   * The found set of {@code value}, cut after its last word with a literal: a transaction keeps
+   * one per distinct value instance (a browser GET, some 70), and most hold a few short literals
+   * in the first words, or none (then they share one empty set).
+   *
+   * @param scratch a {@link #newFoundSet} this prefilter scans into; left empty again
+   */
+  public long[] foundIn(String value, long[] scratch) {
+    scan(value, scratch);
+    int last = words - 1;
+    if (words <= Long.SIZE) {
+      last = Long.SIZE - 1 - Long.numberOfLeadingZeros(touchedWords(scratch));
+    } else {
+      while (last >= 0 && scratch[last] == 0) last--;
+    }
+    if (last < 0) {
+      return NOTHING_FOUND;
+    }
+    long[] found = java.util.Arrays.copyOf(scratch, last + 2);
+    found[last + 1] = scratch[words];
+    java.util.Arrays.fill(scratch, 0, last + 1, 0L);
+    scratch[words] = words > Long.SIZE ? -1L : 0L;
     return found;
   }
 

@@ -32,22 +32,23 @@ public final class MemberIndex {
    * @param members how many entries of {@code found} are members
    */
   public MemberIndex(long[][] found, int members) {
-    int words = members == 0 ? 1 : found[0].length - 1;
-    // Up to the last word a member touched: the words after it are empty in every member, and a
-    // transaction builds an index per collection and chain (a browser GET, some 160).
-    long touchedByAny = 0;
-    for (int m = 0; m < members; m++) touchedByAny |= LiteralPrefilter.touchedWords(found[m]);
-    int used =
-        words > Long.SIZE ? words : Math.min(words, Long.SIZE - Long.numberOfLeadingZeros(touchedByAny));
+    // Up to the last word a member holds: found sets end early, and a transaction builds an
+    // index per collection and chain (a browser GET, some 160).
+    int used = 0;
+    for (int m = 0; m < members; m++) used = Math.max(used, found[m].length - 1);
     union = new long[used];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
+      int words = f.length - 1;
+      if (words > Long.SIZE) {
+        for (int w = 0; w < words; w++) union[w] |= f[w];
+        continue;
+      }
+      // A set cut short from more than 64 words marks every word: its length bounds the walk.
       for (long touched = LiteralPrefilter.touchedWords(f); touched != 0; touched &= touched - 1) {
         int w = Long.numberOfTrailingZeros(touched);
+        if (w >= words) break;
         union[w] |= f[w];
-      }
-      if (words > Long.SIZE) {
-        for (int w = Long.SIZE; w < words; w++) union[w] |= f[w];
       }
     }
     this.members = members;
@@ -66,10 +67,11 @@ public final class MemberIndex {
     long[] built = new long[ranks * memberWords];
     for (int m = 0; m < members; m++) {
       long[] f = found[m];
+      int words = f.length - 1;
       long memberBit = 1L << (m & 63);
       int memberWord = m >>> 6;
       long touched = LiteralPrefilter.touchedWords(f);
-      for (int w = 0; w < union.length; w++) {
+      for (int w = 0; w < words; w++) {
         if (w < Long.SIZE && (touched & (1L << w)) == 0) continue;
         for (long bits = f[w]; bits != 0; bits &= bits - 1) {
           built[rank(w, Long.lowestOneBit(bits)) * memberWords + memberWord] |= memberBit;
@@ -87,7 +89,7 @@ public final class MemberIndex {
 
   /** Whether some member contains a literal of the requirement. */
   public boolean mayMatch(LiteralPrefilter.Requirement requirement) {
-    return members > 0 && requirement.satisfiedBy(union);
+    return members > 0 && requirement.satisfiedBy(union, union.length);
   }
 
   /** How many longs a member bitset of this index has. */

@@ -31,6 +31,8 @@ final class TransformationCache {
   private final int chainSlots;
   private final int stepSlots;
   private final int expectedValues;
+  /** What the prefilter scans into before it keeps a compact copy; created on the first scan. */
+  private long[] scratch;
 
   /**
    * What is known about one value instance; a caller holding it (see {@link #formsOf}) skips the
@@ -87,8 +89,8 @@ final class TransformationCache {
       if (known.sameLiteralsAs != null) {
         found = literalsIn(known.sameLiteralsAs);
       } else {
-        found = prefilter.newFoundSet();
-        prefilter.scan(known.value, found);
+        if (scratch == null) scratch = prefilter.newFoundSet();
+        found = prefilter.foundIn(known.value, scratch);
       }
       known.literals = found;
     }

@@ -82,17 +82,25 @@ class LiteralPrefilterTest {
       handles.add(b.add(literals));
     }
     LiteralPrefilter p = b.build();
+    long[] scratch = p.newFoundSet();
     for (int round = 0; round < 200; round++) {
       String value = randomText(random, alphabet + "ABXY", random.nextInt(60));
       long[] found = p.newFoundSet();
       p.scan(value, found);
+      // The compact set, scanned into a scratch set every round shares: each round starts empty.
+      long[] compact = p.foundIn(value, scratch);
       String lower = value.toLowerCase(java.util.Locale.ROOT);
       for (int r = 0; r < requirements.size(); r++) {
         boolean expected = requirements.get(r).stream().anyMatch(lower::contains);
         assertThat(p.requirement(handles.get(r)).satisfiedBy(found))
             .as("%s in %s", requirements.get(r), value)
             .isEqualTo(expected);
+        assertThat(p.requirement(handles.get(r)).satisfiedBy(compact))
+            .as("compact: %s in %s", requirements.get(r), value)
+            .isEqualTo(expected);
       }
+      assertThat(compact.length).isLessThanOrEqualTo(found.length);
+      assertThat(LiteralPrefilter.touchedWords(compact)).isEqualTo(LiteralPrefilter.touchedWords(found));
       for (int w = 0; w < found.length - 1; w++) {
         if (found[w] != 0) assertThat(LiteralPrefilter.touchedWords(found) & (1L << w)).as("word %d", w).isNotZero();
       }
@@ -153,6 +161,7 @@ class LiteralPrefilterTest {
     }
     LiteralPrefilter p = b.build();
     assertThat(p.states()).isGreaterThan(65_536);
+    long[] scratch = p.newFoundSet();
     for (int round = 0; round < 300; round++) {
       StringBuilder value = new StringBuilder(randomText(random, alphabet + "XY", random.nextInt(12)));
       for (int k = random.nextInt(3); k > 0; k--) {
@@ -160,10 +169,14 @@ class LiteralPrefilterTest {
       }
       long[] found = p.newFoundSet();
       p.scan(value.toString(), found);
+      long[] compact = p.foundIn(value.toString(), scratch);
       String lower = value.toString().toLowerCase(java.util.Locale.ROOT);
       for (int r = 0; r < literals.size(); r += 1 + random.nextInt(7)) {
         assertThat(p.requirement(handles.get(r)).satisfiedBy(found))
             .as("%s in %s", literals.get(r), value)
+            .isEqualTo(lower.contains(literals.get(r)));
+        assertThat(p.requirement(handles.get(r)).satisfiedBy(compact))
+            .as("compact: %s in %s", literals.get(r), value)
             .isEqualTo(lower.contains(literals.get(r)));
       }
       // Every literal the value was built from is found.
@@ -171,6 +184,24 @@ class LiteralPrefilterTest {
         if (lower.contains(literals.get(r))) assertThat(p.requirement(handles.get(r)).satisfiedBy(found)).isTrue();
       }
     }
+  }
+
+  @Test
+  void valuesWithoutAnyLiteralShareOneFoundSetOfNoWordAndLeaveTheScratchEmpty() {
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int select = b.add(Set.of("select"));
+    int union = b.add(Set.of("union"));
+    LiteralPrefilter p = b.build();
+    long[] scratch = p.newFoundSet();
+    long[] none = p.foundIn("hello world", scratch);
+    assertThat(none).hasSize(1);
+    assertThat(p.foundIn("quick brown fox", scratch)).isSameAs(none);
+    assertThat(p.requirement(select).satisfiedBy(none)).isFalse();
+    long[] found = p.foundIn("1 UNION SELECT 2", scratch);
+    assertThat(p.requirement(select).satisfiedBy(found)).isTrue();
+    assertThat(p.requirement(union).satisfiedBy(found)).isTrue();
+    assertThat(scratch).containsOnly(0L);
+    assertThat(p.requirement(select).satisfiedBy(p.foundIn("union", scratch))).isFalse();
   }
 
   private static String randomText(Random random, String alphabet, int length) {

@@ -83,9 +83,15 @@ class MemberIndexTest {
     }
   }
 
+  /** Every other member's found set is compact ({@link LiteralPrefilter#foundIn}): an index takes both. */
   private static MemberIndex index(LiteralPrefilter p, String... values) {
     long[][] found = new long[values.length][];
+    long[] scratch = p.newFoundSet();
     for (int m = 0; m < values.length; m++) {
+      if (m % 2 == 1) {
+        found[m] = p.foundIn(values[m], scratch);
+        continue;
+      }
       found[m] = p.newFoundSet();
       p.scan(values[m], found[m]);
     }
