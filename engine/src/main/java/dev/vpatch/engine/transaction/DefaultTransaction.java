@@ -78,8 +78,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private Rule currentLink;
   private boolean captureEnabled;
   private int highestSeverity = 255;
-  private final List<String[]> requestHeaderList = new ArrayList<>();
-  private final List<String[]> responseHeaderList = new ArrayList<>();
+  /**
+   * The headers as they arrived, for the audit log; null when the rule set has no audit log (the
+   * collections may change under setvar, so they do not stand in for them).
+   */
+  private final List<String[]> requestHeaderList;
+  private final List<String[]> responseHeaderList;
   private boolean closed;
 
   /**
@@ -91,6 +95,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
     this.vars = new TransactionVariables(ruleSet.txSize().expected());
+    this.requestHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
+    this.responseHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
     this.config = ruleSet.config();
     this.id = id;
     this.mode = config.ruleEngine();
@@ -169,7 +175,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void addRequestHeader(String name, String value) {
     vars.requestHeaders.add(name, value);
-    requestHeaderList.add(new String[] {name, value});
+    if (requestHeaderList != null) requestHeaderList.add(new String[] {name, value});
     if (name.equalsIgnoreCase("cookie")) CookieParser.parse(value, vars.requestCookies);
     if (name.equalsIgnoreCase("host")) {
       String host = value;
@@ -323,7 +329,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void addResponseHeader(String name, String value) {
     vars.responseHeaders.add(name, value);
-    responseHeaderList.add(new String[] {name, value});
+    if (responseHeaderList != null) responseHeaderList.add(new String[] {name, value});
     if (name.equalsIgnoreCase("content-type")) vars.scalars.put("RESPONSE_CONTENT_TYPE", value);
     if (name.equalsIgnoreCase("content-length")) vars.scalars.put("RESPONSE_CONTENT_LENGTH", value);
   }

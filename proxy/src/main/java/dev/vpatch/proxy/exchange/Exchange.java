@@ -834,14 +834,15 @@ public final class Exchange implements UpstreamListener {
       tx.processLogging();
       context.metrics().phase(5, System.nanoTime() - start);
       List<MatchedRule> matched = tx.matchedRules(); // a copy: taken once
-      boolean wouldHaveBlocked = verdict != null || matched.stream().anyMatch(MatchedRule::disruptive);
+      boolean wouldHaveBlocked = verdict != null;
+      for (MatchedRule rule : matched) {
+        wouldHaveBlocked |= rule.disruptive();
+        // A hit is a match the rule reports: nolog control flow (CRS's paranoia-level gates,
+        // initialisation) would count some hundred rules on every request.
+        if (rule.log()) context.metrics().ruleHit(rule.ruleId());
+      }
       if (wouldHaveBlocked && !enforced) {
         context.metrics().wouldHaveBlocked();
-      }
-      // A hit is a match the rule reports: nolog control flow (CRS's paranoia-level gates,
-      // initialisation) would count some hundred rules on every request.
-      for (MatchedRule rule : matched) {
-        if (rule.log()) context.metrics().ruleHit(rule.ruleId());
       }
       AlertStream alerts = context.alerts();
       if (alerts != null) {
