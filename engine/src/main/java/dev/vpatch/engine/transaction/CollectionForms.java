@@ -46,14 +46,15 @@ final class CollectionForms {
 
   private MemberForms build(KeyedValues values, boolean names, TransformationChain chain) {
     int size = values.size();
-    String[] forms = new String[size];
-    TransformationCache.Forms[] known = new TransformationCache.Forms[size];
     if (chain == null) {
-      for (int i = 0; i < size; i++) forms[i] = names ? values.key(i) : values.value(i);
-      return new MemberForms(forms, known, values.version());
+      String[] raw = new String[size];
+      for (int i = 0; i < size; i++) raw[i] = names ? values.key(i) : values.value(i);
+      return new MemberForms(raw, new TransformationCache.Forms[size], values.version());
     }
     // One step on the parent chain's forms: the trie of chains becomes a trie of member forms.
     MemberForms parent = formsOf(values, names, chain.parent());
+    String[] forms = null;
+    TransformationCache.Forms[] known = null;
     for (int i = 0; i < size; i++) {
       TransformationCache.Forms input = parent.known(i);
       if (input == null) {
@@ -61,11 +62,22 @@ final class CollectionForms {
         parent.known(i, input);
       }
       String form = transformations.applyLast(input, chain);
+      if (forms == null) {
+        // Most transformations leave a benign member as it is: while every one so far is, the
+        // parent's forms stand for these.
+        if (form == input.value) continue;
+        forms = new String[size];
+        known = new TransformationCache.Forms[size];
+        for (int j = 0; j < i; j++) {
+          forms[j] = parent.form(j);
+          known[j] = parent.known(j);
+        }
+      }
       forms[i] = form;
-      // Most transformations leave a benign member as it is: the entry then serves the form too.
       if (form == input.value) known[i] = input;
     }
-    return new MemberForms(forms, known, values.version());
+    // A step that changed no member shares its parent's forms, and with them their literal index.
+    return forms == null ? parent : new MemberForms(forms, known, values.version());
   }
 
   /**

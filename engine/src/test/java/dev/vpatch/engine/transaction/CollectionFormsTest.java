@@ -42,6 +42,22 @@ class CollectionFormsTest {
     assertThat(matchedIds(rules, "/?q=SE%254cECT&SELECTED=1")).containsExactly(2L, 3L);
   }
 
+  /**
+   * A step that changes no member shares its parent's forms; one that changes only a later member
+   * keeps the earlier members' forms: each rule still sees every member after its own chain.
+   */
+  @Test
+  void stepsThatChangeNoMemberOrOnlyALaterOneLeaveEveryMemberAsItsChainMakesIt() {
+    String rules = String.join("\n",
+        "SecRule ARGS \"@rx select\" \"id:1,phase:1,pass,log,t:lowercase\"",
+        "SecRule ARGS \"@rx ^abc$\" \"id:2,phase:1,pass,log,t:lowercase\"",
+        "SecRule ARGS \"@rx select\" \"id:3,phase:1,pass,log,t:urlDecodeUni\"",
+        "SecRule ARGS \"@rx select\" \"id:4,phase:1,pass,log,t:urlDecodeUni,t:lowercase\"",
+        "SecRule ARGS \"@rx ^def$\" \"id:5,phase:1,pass,log,t:urlDecodeUni,t:lowercase\"",
+        "SecRule ARGS \"@rx SELECT\" \"id:6,phase:1,pass,log,t:urlDecodeUni\"");
+    assertThat(matchedIds(rules, "/?a=abc&b=def&c=SELECT")).containsExactly(1L, 2L, 4L, 5L, 6L);
+  }
+
   @Test
   void aSkippedCollectionDoesNotHideOtherTargetsOfTheSameRule() {
     String rules = "SecRule ARGS|REQUEST_HEADERS \"@rx union\" \"id:1,phase:1,pass,log,t:lowercase\"";
