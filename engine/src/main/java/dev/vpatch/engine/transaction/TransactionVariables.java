@@ -1,6 +1,7 @@
 package dev.vpatch.engine.transaction;
 
 import dev.vpatch.engine.rules.RuleContext.ValueSink;
+import dev.vpatch.engine.variables.CountText;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
@@ -104,7 +105,7 @@ final class TransactionVariables {
             else sink.accept("XML", target.key(), value, null);
           }
         }
-        if (target.isCount()) sink.accept(name, null, Integer.toString(count), null);
+        if (target.isCount()) sink.accept(name, null, CountText.of(count), null);
         return;
       }
       default:
@@ -115,7 +116,7 @@ final class TransactionVariables {
       int count =
           members(target, base, argsGet, excluded, view, sink)
               + members(target, base, argsPost(), excluded, view, sink);
-      if (target.isCount()) sink.accept(name, null, Integer.toString(count), null);
+      if (target.isCount()) sink.accept(name, null, CountText.of(count), null);
     } else {
       collectFrom(existingCollection(base), base, target, excluded, view, sink);
     }
@@ -125,7 +126,7 @@ final class TransactionVariables {
   static void collectFrom(
       KeyedValues values, String base, Target target, BiPredicate excluded, MemberView view, ValueSink sink) {
     int count = values == null ? 0 : members(target, base, values, excluded, view, sink);
-    if (target.isCount()) sink.accept(target.name(), null, Integer.toString(count), null);
+    if (target.isCount()) sink.accept(target.name(), null, CountText.of(count), null);
   }
 
   /**
