@@ -47,7 +47,10 @@ public final class LiteralPrefilter {
       return satisfiedBy(found, found.length - 1);
     }
 
-    /** Whether the first {@code count} words of a literal bitset (words past them hold nothing) satisfy this requirement. */
+    /**
+     * Whether the first {@code count} words of a literal bitset (the words past them hold
+     * nothing) satisfy this requirement.
+     */
     boolean satisfiedBy(long[] literals, int count) {
       for (int k = 0; k < words.length; k++) {
         int w = words[k];
@@ -367,9 +370,9 @@ public final class LiteralPrefilter {
     if (last < 0) {
       return NOTHING_FOUND;
     }
-    long[] found = java.util.Arrays.copyOf(scratch, last + 2);
+    long[] found = Arrays.copyOf(scratch, last + 2);
     found[last + 1] = scratch[words];
-    java.util.Arrays.fill(scratch, 0, last + 1, 0L);
+    Arrays.fill(scratch, 0, last + 1, 0L);
     scratch[words] = words > Long.SIZE ? -1L : 0L;
     return found;
   }
