@@ -22,9 +22,11 @@ out="$root/bench/target/jfr"
   || ./mvnw -q -B -pl bench -am package -DskipTests
 rm -rf "$out"
 mkdir -p "$out"
+# DebugNonSafepoints: without it JFR charges a sample in inlined code to the nearest safepoint's
+# method and line, which put a fifth of a proxy profile on one line of KeyedValues.add.
 java -jar bench/target/benchmarks.jar "$benchmark" -f 1 -wi 2 -w 2s -i 1 \
   -r "${PROFILE_SECONDS:-10}s" -t 1 -prof "jfr:dir=$out;configName=profile" \
-  -jvmArgsAppend "-Xms1g -Xmx1g -XX:FlightRecorderOptions:stackdepth=256" \
+  -jvmArgsAppend "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -Xms1g -Xmx1g -XX:FlightRecorderOptions:stackdepth=256" \
   -p crsDir="$crs_dir" "$@"
 find "$out" -name '*.jfr' | sort | while read -r recording; do
   echo
