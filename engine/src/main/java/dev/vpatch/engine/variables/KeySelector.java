@@ -33,7 +33,7 @@ public final class KeySelector {
 
   private KeySelector(String variable, String literal, String regex) {
     this.variable = variable;
-    this.literal = literal;
+    this.literal = literal == null ? null : KeyedValues.foldedKey(literal);
     this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
@@ -84,7 +84,10 @@ public final class KeySelector {
     return variable;
   }
 
-  /** The literal key this selector compares with (ignoring case), or null for a regex or all. */
+  /**
+   * The literal key this selector compares with (ignoring case), folded ({@link
+   * KeyedValues#foldedKey}), or null for a regex or all.
+   */
   public String literal() {
     return literal;
   }

@@ -65,6 +65,9 @@ public final class KeyedValues {
    * their folded forms (lower case of upper case) are equal.
    */
   private static boolean sameKey(String a, String b) {
+    // Keys are mostly set and looked up in one case (CRS: lower case, and literal keys of rule
+    // targets are folded when compiled): the intrinsic comparison settles those.
+    if (a.equals(b)) return true;
     int length = a.length();
     if (length != b.length()) return false;
     for (int i = 0; i < length; i++) {
@@ -73,6 +76,22 @@ public final class KeyedValues {
       if (x != y && folded(x) != folded(y)) return false;
     }
     return true;
+  }
+
+  /**
+   * {@code key} with every character folded as keys compare: a key looked up again and again
+   * (a rule target's literal) is folded once, so that it equals most members' keys exactly.
+   */
+  public static String foldedKey(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (folded(c) != c) {
+        char[] chars = key.toCharArray();
+        for (int j = i; j < chars.length; j++) chars[j] = folded(chars[j]);
+        return new String(chars);
+      }
+    }
+    return key;
   }
 
   private static char folded(char c) {

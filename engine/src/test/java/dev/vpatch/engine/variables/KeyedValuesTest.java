@@ -116,4 +116,20 @@ class KeyedValuesTest {
     for (int i = 0; i < length; i++) key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     return key.toString();
   }
+
+  @Test
+  void aFoldedKeyFindsTheSameMembersAsTheKeyAsWritten() {
+    KeyedValues values = new KeyedValues();
+    values.add("blocking_paranoia_level", "1");
+    values.add("Content-Type", "text/html");
+    values.add("\u017Fession", "long s");
+    for (String key : new String[] {"BLOCKING_PARANOIA_LEVEL", "content-TYPE", "SESSION", "\u017Fession", "absent"}) {
+      String folded = KeyedValues.foldedKey(key);
+      assertThat(values.indexOf(folded)).as(key).isEqualTo(values.indexOf(key));
+      assertThat(KeyedValues.foldedHash(folded)).isEqualTo(KeyedValues.foldedHash(key));
+    }
+    String lower = "already_folded";
+    assertThat(KeyedValues.foldedKey(lower)).isSameAs(lower);
+    assertThat(KeyedValues.foldedKey("TX:Anomaly_Score")).isEqualTo("tx:anomaly_score");
+  }
 }
