@@ -35,6 +35,8 @@ public final class CompiledRuleSet implements RuleSet {
    * (1,024 instances: 16 KB; a CRS browser GET uses some 90, a 4 KB form 540).
    */
   private final SizeHint transformedValues = new SizeHint(1024);
+  /** How many matches a transaction records (CRS: some 90 per benign GET, most of them nolog). */
+  private final SizeHint matchCount = new SizeHint(256);
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -121,6 +123,11 @@ public final class CompiledRuleSet implements RuleSet {
   /** How many value instances a new transaction should size its transformation cache for. */
   public SizeHint transformedValues() {
     return transformedValues;
+  }
+
+  /** How many matches a new transaction should size its list of matched rules for. */
+  public SizeHint matchCount() {
+    return matchCount;
   }
 
   /** How many {@link TransformationChain} nodes the rules share; their ids run from 1 to this. */

@@ -42,7 +42,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final long startMillis = System.currentTimeMillis();
   private final TransactionVariables vars;
   private final RuleEvaluator evaluator;
-  private final List<MatchedRule> matches = new ArrayList<>();
+  private final List<MatchedRule> matches;
   private final TransformationCache transformations;
   private final CollectionForms collectionForms;
   private final LinkMembers linkMembers = new LinkMembers();
@@ -95,6 +95,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
     this.vars = new TransactionVariables(ruleSet.txSize().expected());
+    this.matches = new ArrayList<>(Math.max(10, ruleSet.matchCount().expected()));
     this.requestHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
     this.responseHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
     this.config = ruleSet.config();
@@ -396,6 +397,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     }
     ruleSet.txSize().note(vars.tx.size());
     ruleSet.transformedValues().note(transformations.size());
+    ruleSet.matchCount().note(matches.size());
     lastPhase = 5;
     writeAudit(wasInterrupted);
   }
@@ -507,7 +509,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         boolean applies =
             r.tagged() != null ? rule.isIn(r.tagged()) : rule.id() >= r.from() && rule.id() <= r.to();
         if (applies) {
-          if (applicable == null) applicable = new ArrayList<>();
+          // Mostly one removal applies (CRS 941010's): no room for ten.
+          if (applicable == null) applicable = new ArrayList<>(2);
           applicable.add(r);
         }
       }
