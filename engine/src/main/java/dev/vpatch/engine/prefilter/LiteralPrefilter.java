@@ -361,20 +361,25 @@ public final class LiteralPrefilter {
    */
   public long[] foundIn(String value, long[] scratch) {
     scan(value, scratch);
-    int last = words - 1;
-    if (words <= Long.SIZE) {
-      last = Long.SIZE - 1 - Long.numberOfLeadingZeros(touchedWords(scratch));
-    } else {
-      while (last >= 0 && scratch[last] == 0) last--;
-    }
+    boolean wide = words > Long.SIZE;
+    int last =
+        wide ? lastNonZero(scratch, words) : Long.SIZE - 1 - Long.numberOfLeadingZeros(touchedWords(scratch));
     if (last < 0) {
       return NOTHING_FOUND;
     }
     long[] found = Arrays.copyOf(scratch, last + 2);
     found[last + 1] = scratch[words];
     Arrays.fill(scratch, 0, last + 1, 0L);
-    scratch[words] = words > Long.SIZE ? -1L : 0L;
+    // Past 64 words the mark stays all ones (see newFoundSet).
+    if (!wide) scratch[words] = 0L;
     return found;
+  }
+
+  /** The index of the last non-zero word among the first {@code count}, or -1. */
+  private static int lastNonZero(long[] words, int count) {
+    int last = count - 1;
+    while (last >= 0 && words[last] == 0) last--;
+    return last;
   }
 
   /**

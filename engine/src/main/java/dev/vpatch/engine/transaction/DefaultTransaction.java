@@ -96,8 +96,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.ruleSet = ruleSet;
     this.vars = new TransactionVariables(ruleSet.txSize().expected());
     this.matches = new ArrayList<>(Math.max(10, ruleSet.matchCount().expected()));
-    this.requestHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
-    this.responseHeaderList = ruleSet.auditSink() == null ? null : new ArrayList<>();
+    boolean audited = ruleSet.auditSink() != null;
+    this.requestHeaderList = audited ? new ArrayList<>() : null;
+    this.responseHeaderList = audited ? new ArrayList<>() : null;
     this.config = ruleSet.config();
     this.id = id;
     this.mode = config.ruleEngine();

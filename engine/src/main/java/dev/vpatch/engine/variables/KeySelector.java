@@ -34,7 +34,7 @@ public final class KeySelector {
   private KeySelector(String variable, String literal, String regex) {
     this.variable = variable;
     this.literal = literal == null ? null : KeyedValues.foldedKey(literal);
-    this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(literal);
+    this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(this.literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
     this.anchoredPrefix = regex != null && ANCHORED_WORD.matcher(regex).matches() ? regex.substring(1) : null;
