@@ -16,6 +16,8 @@ import java.util.Set;
 final class RequiredLiterals {
   private static final int MAX_ALTERNATIVES = 64;
   private static final int MAX_CLASS_SIZE = 8;
+  /** Shortening a required set stops here: shorter literals occur in most text. */
+  private static final int MIN_SHORTENED_LENGTH = 3;
 
   /**
    * What is known of a sub-expression: all strings it can match ({@code exact}), strings one of
@@ -52,7 +54,7 @@ final class RequiredLiterals {
       Info info = parser.alternation();
       if (parser.pos != re2Pattern.length()) return Set.of();
       Set<String> best = info.best();
-      return best == null ? Set.of() : Set.copyOf(best);
+      return best == null ? Set.of() : Set.copyOf(withoutSuperstrings(best));
     } catch (RuntimeException unexpectedSyntax) {
       return Set.of();
     }
@@ -69,7 +71,7 @@ final class RequiredLiterals {
       pos++;
       Info branch = concatenation();
       exact = union(exact, branch.exact());
-      required = union(required, branch.best());
+      required = eitherOf(required, branch.best());
       prefix = union(prefix, branch.prefix());
       suffix = union(suffix, branch.suffix());
     }
@@ -305,6 +307,44 @@ final class RequiredLiterals {
     Set<String> result = new LinkedHashSet<>(a);
     result.addAll(b);
     return result;
+  }
+
+  /**
+   * A required set for "one of two sub-expressions matched": the union of theirs, null when either
+   * is unknown. A union too large to keep is shortened rather than given up: a member that
+   * contains another adds nothing (a match holding it holds the other too), and a match holding a
+   * literal holds each of its prefixes. CRS's large alternations (934100's Node.js calls, 942360's
+   * SQL statements) keep a filter that way instead of running their regex on every value.
+   */
+  private static Set<String> eitherOf(Set<String> a, Set<String> b) {
+    if (a == null || b == null) return null;
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    Set<String> result = withoutSuperstrings(all);
+    int longest = result.stream().mapToInt(String::length).max().orElse(0);
+    for (int length = longest - 1; result.size() > MAX_ALTERNATIVES; length--) {
+      if (length < MIN_SHORTENED_LENGTH) return null;
+      Set<String> prefixes = new LinkedHashSet<>();
+      for (String literal : result) prefixes.add(literal.length() > length ? literal.substring(0, length) : literal);
+      result = withoutSuperstrings(prefixes);
+    }
+    return result;
+  }
+
+  /** The members of {@code literals} that contain no other member. */
+  private static Set<String> withoutSuperstrings(Set<String> literals) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (String literal : literals) {
+      boolean redundant = false;
+      for (String other : literals) {
+        if (other.length() < literal.length() && literal.contains(other)) {
+          redundant = true;
+          break;
+        }
+      }
+      if (!redundant) kept.add(literal);
+    }
+    return kept;
   }
 
   /** A set usable as a filter: non-empty and without the empty string. */

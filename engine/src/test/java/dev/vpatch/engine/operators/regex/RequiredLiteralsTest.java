@@ -71,6 +71,41 @@ class RequiredLiteralsTest {
   }
 
   @Test
+  void aLiteralHoldingAnotherAddsNothing() {
+    assertThat(literals("(?:x?load_file|load_file\\()")).containsExactly("load_file");
+    assertThat(literals("cat|concat|dog")).containsExactlyInAnyOrder("cat", "dog");
+  }
+
+  @Test
+  void aLargeAlternationKeepsAFilterOfShortenedLiterals() {
+    // 100 alternatives (more than are kept whole) in ten families: their 8-byte prefixes remain.
+    StringBuilder pattern = new StringBuilder("(?:");
+    for (int family = 0; family < 10; family++) {
+      for (int member = 0; member < 10; member++) {
+        if (pattern.length() > 3) pattern.append('|');
+        pattern.append("family").append((char) ('a' + family)).append("_member").append(member);
+      }
+    }
+    Set<String> required = literals(pattern.append(")\\(").toString());
+    assertThat(required).hasSizeLessThanOrEqualTo(64).isNotEmpty();
+    assertThat(required).allSatisfy(literal -> assertThat(literal).startsWith("family").hasSizeGreaterThanOrEqualTo(3));
+    assertThat(required.stream().anyMatch("familyc_member7(".toLowerCase()::contains)).isTrue();
+  }
+
+  @Test
+  void alternativesTooManyEvenWhenShortenedGiveNoFilter() {
+    // 26 x 26 two-letter words: no prefix of three bytes or more brings them under the limit.
+    StringBuilder pattern = new StringBuilder("(?:");
+    for (char a = 'a'; a <= 'z'; a++) {
+      for (char b = 'a'; b <= 'z'; b++) {
+        if (pattern.length() > 3) pattern.append('|');
+        pattern.append(a).append(b).append('!');
+      }
+    }
+    assertThat(literals(pattern.append(')').toString())).isEmpty();
+  }
+
+  @Test
   void fallbackPatternsAreNotAnalysed() {
     assertThat(literals("foo(?=bar)")).isEmpty();
   }
@@ -103,6 +138,40 @@ class RequiredLiteralsTest {
             .as("/%s/ requires %s, matched %s", pattern, required, input)
             .isTrue();
       }
+    }
+    assertThat(checkedMatches).isPositive();
+  }
+
+  /**
+   * Soundness of shortened filters: alternations of many random words (more than are kept whole)
+   * between random text; whenever one matches, the input holds one of its literals.
+   */
+  @RepeatedTest(20)
+  void everyMatchOfALargeRandomAlternationContainsARequiredLiteral(RepetitionInfo repetition) {
+    Random random = new Random(7_000_003L * repetition.getCurrentRepetition());
+    String[] words = new String[70 + random.nextInt(200)];
+    for (int i = 0; i < words.length; i++) {
+      StringBuilder word = new StringBuilder();
+      int length = 2 + random.nextInt(8);
+      for (int k = 0; k < length; k++) word.append("abcdeXY_.".charAt(random.nextInt(9)));
+      words[i] = word.toString();
+    }
+    StringBuilder pattern = new StringBuilder("(?i)(?:");
+    for (int i = 0; i < words.length; i++) {
+      if (i > 0) pattern.append('|');
+      pattern.append(words[i].replace(".", "\\.")).append(random.nextBoolean() ? "\\s" : "");
+    }
+    PcrePattern compiled = PcrePattern.compile(pattern.append(')').toString());
+    Set<String> required = compiled.requiredLiterals();
+    int checkedMatches = 0;
+    for (int i = 0; i < 500; i++) {
+      String input = words[random.nextInt(words.length)] + randomInput(random);
+      if (!compiled.find(input)) continue;
+      checkedMatches++;
+      String folded = AsciiCase.lower(input);
+      assertThat(required.isEmpty() || required.stream().anyMatch(folded::contains))
+          .as("%s requires %s, matched %s", pattern, required, input)
+          .isTrue();
     }
     assertThat(checkedMatches).isPositive();
   }
