@@ -2,6 +2,7 @@ package dev.vpatch.engine.injection;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import java.util.Set;
  */
 final class SqlKeywords {
   private static final Map<String, Character> WORDS = new HashMap<>();
+  /** Every part of a word before one of its dots or backticks ("DBMS_LOCK" of DBMS_LOCK.SLEEP). */
+  private static final Set<String> DOTTED_HEADS = new HashSet<>();
 
   static {
     add(SqlTokenType.EXPRESSION, """
@@ -114,13 +117,25 @@ final class SqlKeywords {
   private static void add(char type, String words) {
     for (String word : words.trim().split("\\s+")) {
       String key = word.length() > 2 && Character.isLetter(word.charAt(0)) ? word.replace('+', ' ') : word;
-      WORDS.putIfAbsent(key.toUpperCase(Locale.ROOT), type);
+      String upper = key.toUpperCase(Locale.ROOT);
+      WORDS.putIfAbsent(upper, type);
+      for (int i = 0; i < upper.length(); i++) {
+        if (upper.charAt(i) == '.' || upper.charAt(i) == '`') DOTTED_HEADS.add(upper.substring(0, i));
+      }
     }
   }
 
   /** Every word and phrase (upper case, phrases with spaces), for tests. */
   static Set<String> vocabulary() {
     return Collections.unmodifiableSet(WORDS.keySet());
+  }
+
+  /**
+   * Whether some word of the vocabulary starts with {@code upperHead} followed by a dot or a
+   * backtick.
+   */
+  static boolean continuesPast(String upperHead) {
+    return DOTTED_HEADS.contains(upperHead);
   }
 
   /** The type of an upper-cased word or phrase, or 0 when it is not SQL vocabulary. */

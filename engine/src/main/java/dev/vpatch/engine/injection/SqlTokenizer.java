@@ -352,15 +352,19 @@ final class SqlTokenizer {
   private int readWord(SqlToken token, int pos) {
     int end = spanUntil(pos, WORD_END);
     int limit = Math.min(end, pos + SqlToken.MAX_VALUE);
-    // "SELECT.1" or "SELECT`x`": a keyword glued to what follows by a dot or a backtick
+    // "SELECT.1" or "SELECT`x`": a keyword glued to what follows by a dot or a backtick. A longer
+    // prefix is looked up only while some keyword goes on past this dot (DBMS_LOCK.SLEEP): JSON
+    // argument names are dotted paths, and a lookup per prefix cost more than the detection.
     for (int i = pos; i < limit; i++) {
       char ch = input.charAt(i);
       if (ch == '.' || ch == '`') {
-        char type = SqlKeywords.lookup(upper(input.substring(pos, i)));
+        String head = upper(input.substring(pos, i));
+        char type = SqlKeywords.lookup(head);
         if (type != 0 && type != SqlTokenType.BAREWORD) {
           assign(token, type, pos, i);
           return i;
         }
+        if (!SqlKeywords.continuesPast(head)) break;
       }
     }
     assign(token, SqlTokenType.BAREWORD, pos, end);

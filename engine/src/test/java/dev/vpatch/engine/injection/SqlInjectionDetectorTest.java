@@ -46,6 +46,25 @@ class SqlInjectionDetectorTest {
     assertThat(SqlInjectionDetector.detect(input)).isEqualTo(fingerprint);
   }
 
+  @Test
+  void aKeywordGluedToADottedTailIsReadAsTheKeywordAndADottedNameAsOneWord() {
+    assertThat(tokens("SELECT.1")).startsWith("E:SELECT");
+    assertThat(tokens("union`x`")).startsWith("U:UNION");
+    assertThat(tokens("json.order.items.array_0.sku")).containsExactly("n:JSON.ORDER.ITEMS.ARRAY_0.SKU");
+    assertThat(tokens("user.select")).containsExactly("n:USER.SELECT");
+    // Oracle's package functions are keywords with dots: looked up past the first dot.
+    assertThat(tokens("dbms_lock.sleep.x")).startsWith("f:DBMS_LOCK.SLEEP");
+    assertThat(tokens("ctxsys.drithsx.sn(")).startsWith("f:CTXSYS.DRITHSX.SN");
+  }
+
+  private static java.util.List<String> tokens(String input) {
+    SqlTokenizer tokenizer = new SqlTokenizer(input, (char) 0, false);
+    SqlToken token = new SqlToken();
+    java.util.List<String> read = new java.util.ArrayList<>();
+    while (tokenizer.next(token)) read.add(token.type + ":" + token.value);
+    return read;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "1 UNION ALL SELECT NULL--",
