@@ -15,7 +15,11 @@ import java.util.Set;
  */
 final class RequiredLiterals {
   private static final int MAX_ALTERNATIVES = 64;
-  private static final int MAX_CLASS_SIZE = 8;
+  /**
+   * A class of up to this many bytes expands into one literal per member: 941120's separators
+   * before "on" (25 bytes) make "(on", " on"... which JSON argument names ("json.") lack.
+   */
+  private static final int MAX_CLASS_SIZE = 32;
   /** Shortening a required set stops here: shorter literals occur in most text. */
   private static final int MIN_SHORTENED_LENGTH = 3;
 

@@ -36,6 +36,10 @@ class RequiredLiteralsTest {
     assertThat(literals("select\\s+from"))
         .containsExactlyInAnyOrder("select\t", "select\n", "select\u000b", "select\f", "select\r", "select ");
     assertThat(literals("ab[^c]defg")).containsExactly("defg");
+    // 941120's separators before an event handler: 25 bytes, each a literal of its own.
+    assertThat(literals("[\\s\"'`;/0-9=\\x0B\\x09\\x0C\\x3B\\x2C\\x28\\x2B]on"))
+        .hasSize(25).contains("(on", " on", "9on").doesNotContain("on");
+    assertThat(literals("[0-9_a-z]on")).containsExactly("on");
   }
 
   @Test
