@@ -2,6 +2,8 @@ package dev.vpatch.engine.injection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,10 +59,10 @@ class SqlInjectionDetectorTest {
     assertThat(tokens("ctxsys.drithsx.sn(")).startsWith("f:CTXSYS.DRITHSX.SN");
   }
 
-  private static java.util.List<String> tokens(String input) {
+  private static List<String> tokens(String input) {
     SqlTokenizer tokenizer = new SqlTokenizer(input, (char) 0, false);
     SqlToken token = new SqlToken();
-    java.util.List<String> read = new java.util.ArrayList<>();
+    List<String> read = new ArrayList<>();
     while (tokenizer.next(token)) read.add(token.type + ":" + token.value);
     return read;
   }
