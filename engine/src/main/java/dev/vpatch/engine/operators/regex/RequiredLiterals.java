@@ -339,14 +339,9 @@ final class RequiredLiterals {
   private static Set<String> withoutSuperstrings(Set<String> literals) {
     Set<String> kept = new LinkedHashSet<>();
     for (String literal : literals) {
-      boolean redundant = false;
-      for (String other : literals) {
-        if (other.length() < literal.length() && literal.contains(other)) {
-          redundant = true;
-          break;
-        }
+      if (literals.stream().noneMatch(other -> other.length() < literal.length() && literal.contains(other))) {
+        kept.add(literal);
       }
-      if (!redundant) kept.add(literal);
     }
     return kept;
   }
