@@ -138,13 +138,7 @@ class RequiredLiteralsTest {
       Set<String> required = compiled.requiredLiterals();
       if (required.isEmpty()) continue;
       for (int i = 0; i < 300; i++) {
-        String input = randomInput(random);
-        if (!compiled.find(input)) continue;
-        checkedMatches++;
-        String folded = AsciiCase.lower(input);
-        assertThat(required.stream().anyMatch(folded::contains))
-            .as("/%s/ requires %s, matched %s", pattern, required, input)
-            .isTrue();
+        if (matchHoldsARequiredLiteral(compiled, pattern, required, randomInput(random))) checkedMatches++;
       }
     }
     assertThat(checkedMatches).isPositive();
@@ -176,14 +170,20 @@ class RequiredLiteralsTest {
     int checkedMatches = 0;
     for (int i = 0; i < 500; i++) {
       String input = randomInput(random) + words[random.nextInt(words.length)] + randomInput(random);
-      if (!compiled.find(input)) continue;
-      checkedMatches++;
-      String folded = AsciiCase.lower(input);
-      assertThat(required.stream().anyMatch(folded::contains))
-          .as("%s requires %s, matched %s", pattern, required, input)
-          .isTrue();
+      if (matchHoldsARequiredLiteral(compiled, pattern, required, input)) checkedMatches++;
     }
     assertThat(checkedMatches).isPositive();
+  }
+
+  /** Whether the pattern matches {@code input}; when it does, asserts it holds a required literal. */
+  private static boolean matchHoldsARequiredLiteral(
+      PcrePattern compiled, CharSequence pattern, Set<String> required, String input) {
+    if (!compiled.find(input)) return false;
+    String folded = AsciiCase.lower(input);
+    assertThat(required.stream().anyMatch(folded::contains))
+        .as("/%s/ requires %s, matched %s", pattern, required, input)
+        .isTrue();
+    return true;
   }
 
   private static String randomWord(Random random, String alphabet, int length) {
@@ -214,9 +214,6 @@ class RequiredLiteralsTest {
   }
 
   private static String randomInput(Random random) {
-    StringBuilder input = new StringBuilder();
-    int length = random.nextInt(14);
-    for (int i = 0; i < length; i++) input.append("aAbB.-c \n".charAt(random.nextInt(9)));
-    return input.toString();
+    return randomWord(random, "aAbB.-c \n", random.nextInt(14));
   }
 }
