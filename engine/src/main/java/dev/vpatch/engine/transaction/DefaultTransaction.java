@@ -53,6 +53,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
   private final ArrayList<String> removedMessages = new ArrayList<>();
   private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
+  /** {@link Target#variableBit} of every variable in {@link #targetRemovals}. */
+  private long removedTargetVariables;
 
   private EngineMode mode;
   private boolean requestBodyAccess;
@@ -502,7 +504,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void collect(Rule rule, Target target, ValueSink sink) {
     TransactionVariables.BiPredicate excluded = null;
-    if (!targetRemovals.isEmpty()) {
+    if ((removedTargetVariables & target.variableBit()) != 0) {
       List<TargetRemoval> applicable = null;
       for (TargetRemoval r : targetRemovals) {
         // The variable first (interned names: one comparison), it rules out most removals at once.
@@ -551,7 +553,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private TransactionVariables.MemberView memberViewFor(Rule link, Target target) {
     VariableKind kind = target.kind();
     if (kind != VariableKind.COLLECTION && kind != VariableKind.NAMES) return null;
-    if (target.isCount() || target.selector().literal() != null) return null;
+    if (target.isCount() || target.literalKey() != null) return null;
     LiteralPrefilter.Requirement requirement = link.prefilter();
     TransformationChain chain = link.transformationChain();
     if (link.multiMatch()) {
@@ -560,7 +562,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       multiMatchMembers.chain = chain;
       return multiMatchMembers;
     }
-    if (requirement == null && (chain == null || !target.selector().selectsAll())) return null;
+    if (requirement == null && (chain == null || !target.selectsEveryKey())) return null;
     linkMembers.requirement = requirement;
     linkMembers.chain = chain;
     return linkMembers;
@@ -820,13 +822,18 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeTargetById(long from, long to, VariableSpec target) {
-    targetRemovals.add(new TargetRemoval(from, to, null, target.name().intern(), selectorOf(target)));
+    addTargetRemoval(new TargetRemoval(from, to, null, target.name().intern(), selectorOf(target)));
   }
 
   @Override
   public void removeTargetByTag(String tag, VariableSpec target) {
     RuleBitSet tagged = ruleSet.rulesTagged(tag);
-    targetRemovals.add(new TargetRemoval(0, -1, tagged, target.name().intern(), selectorOf(target)));
+    addTargetRemoval(new TargetRemoval(0, -1, tagged, target.name().intern(), selectorOf(target)));
+  }
+
+  private void addTargetRemoval(TargetRemoval removal) {
+    targetRemovals.add(removal);
+    removedTargetVariables |= Target.variableBit(removal.variable());
   }
 
   private static KeySelector selectorOf(VariableSpec target) {

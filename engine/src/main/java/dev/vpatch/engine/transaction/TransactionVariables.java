@@ -171,10 +171,10 @@ final class TransactionVariables {
     int size = values.size();
     String name = target.name();
     boolean counting = target.isCount();
-    boolean everyKey = target.selector().selectsAll();
+    boolean everyKey = target.selectsEveryKey();
     // A literal key goes straight to the members with that key instead of testing every key.
-    String literal = target.selector().literal();
-    int hash = target.selector().literalHash();
+    String literal = target.literalKey();
+    int hash = target.literalKeyHash();
     int i = literal != null ? values.indexOf(literal, hash, 0) : only != null ? nextCandidate(only, 0, size) : 0;
     while (i >= 0 && i < size && i < values.size()) {
       // Forms and candidates describe the collection as it was: once a rule's action changes it,
