@@ -10,13 +10,24 @@ package dev.vpatch.engine.bodies;
  * sets (a virtual patch scoped to one URL) never read them. So a processor may split its work:
  * {@link #processAllButArguments} reports everything else at once, and {@link #addArguments}
  * reports the arguments only when a rule first reads them. Together they report exactly what
- * {@link #process} reports.
+ * {@link #process} reports. A processor that reports nothing but arguments and URLENCODED_ERROR
+ * may even leave all of {@link #process} until one of them is read ({@link #deferrable}).
  */
 public interface BodyProcessor {
   /** The name used by {@code ctl:requestBodyProcessor=NAME} (URLENCODED, MULTIPART, JSON, XML). */
   String name();
 
   void process(byte[] body, int length, BodyContext context, BodySink sink);
+
+  /**
+   * Whether all {@link #process} reports is arguments and the URLENCODED_ERROR scalar (never an
+   * error, no other variable): then a transaction may call it only when a rule first reads one
+   * of those, and a rule set that reads none (a patch scoped to another URL) never parses the
+   * body.
+   */
+  default boolean deferrable() {
+    return false;
+  }
 
   /**
    * Reports what {@link #process} reports except the {@link BodySink#argument} and {@link

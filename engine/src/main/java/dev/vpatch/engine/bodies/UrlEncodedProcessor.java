@@ -12,6 +12,11 @@ public final class UrlEncodedProcessor implements BodyProcessor {
   }
 
   @Override
+  public boolean deferrable() {
+    return true;
+  }
+
+  @Override
   public void process(byte[] body, int length, BodyContext context, BodySink sink) {
     reportEncoding(addArgumentsUpToTheLimit(body, length, context, sink), sink);
   }

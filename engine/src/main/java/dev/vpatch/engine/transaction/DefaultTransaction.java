@@ -277,7 +277,13 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
             config.jsonDepthLimit());
     Sink sink = new Sink();
-    if (processor != null && processor.processAllButArguments(data, length, context, sink)) {
+    if (processor != null && processor.deferrable()) {
+      vars.deferBodyArguments(
+          () -> {
+            processor.process(data, length, context, sink);
+            putArgsCombinedSize();
+          });
+    } else if (processor != null && processor.processAllButArguments(data, length, context, sink)) {
       // The body bytes up to length never change, so the arguments can be added when first read.
       vars.deferBodyArguments(
           () -> {

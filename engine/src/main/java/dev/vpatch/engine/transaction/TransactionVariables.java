@@ -28,8 +28,9 @@ final class TransactionVariables {
   String matchedVar;
   String matchedVarName;
   /**
-   * Adds the request body's arguments to ARGS_POST and sets ARGS_COMBINED_SIZE; run, once, by the
-   * first read of either (null when nothing is pending). Nothing else changes ARGS in between, so
+   * Adds the request body's arguments to ARGS_POST and sets ARGS_COMBINED_SIZE (and, for a form
+   * body parsed only now, URLENCODED_ERROR); run, once, by the first read of any of them (null
+   * when nothing is pending). Nothing else changes ARGS in between, so
    * the rules see what adding them at once would have given.
    */
   private Runnable pendingBodyArguments;
@@ -214,7 +215,7 @@ final class TransactionVariables {
       if (name.equals("MATCHED_VAR")) return matchedVar;
       if (name.equals("MATCHED_VAR_NAME")) return matchedVarName;
     }
-    if (value == null && pendingBodyArguments != null && name.equals("ARGS_COMBINED_SIZE")) {
+    if (value == null && pendingBodyArguments != null && (name.equals("ARGS_COMBINED_SIZE") || name.equals("URLENCODED_ERROR"))) {
       addPendingBodyArguments();
       value = scalars.get(name);
     }

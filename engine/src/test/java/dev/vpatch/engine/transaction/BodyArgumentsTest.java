@@ -91,6 +91,23 @@ class BodyArgumentsTest {
   }
 
   @Test
+  void aFormsEncodingErrorAndItsArgumentsWhateverIsReadFirst() {
+    // A form body is parsed only when read: the error alone, the error by macro, and the
+    // arguments before or after the error all see one parse.
+    String errorFirst =
+        logRule(1, "URLENCODED_ERROR", "@eq 1", "%{URLENCODED_ERROR}") + logRule(2, "&ARGS_POST", "@eq 2", "%{MATCHED_VAR}");
+    String argsFirst =
+        logRule(2, "&ARGS_POST", "@eq 2", "%{MATCHED_VAR}") + logRule(1, "URLENCODED_ERROR", "@eq 1", "%{URLENCODED_ERROR}");
+    String byMacro = "SecAction \"id:3,phase:2,pass,log,logdata:'%{URLENCODED_ERROR}'\"\n";
+    for (String rules : List.of(errorFirst, argsFirst)) {
+      assertThat(run(rules, "application/x-www-form-urlencoded", "a=%zz&b=2")).containsOnly(Map.entry(1L, "1"), Map.entry(2L, "2"));
+      assertThat(run(rules, "application/x-www-form-urlencoded", "a=%41&b=2")).containsOnly(Map.entry(2L, "2"));
+    }
+    assertThat(run(byMacro, "application/x-www-form-urlencoded", "a=%zz")).containsOnly(Map.entry(3L, "1"));
+    assertThat(run(byMacro, "application/x-www-form-urlencoded", "a=%41")).containsOnly(Map.entry(3L, ""));
+  }
+
+  @Test
   void noRuleReadingArgumentsStillSeesEveryBodyError() {
     String rules =
         logRule(1, "REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR_MSG}") + logRule(2, "URLENCODED_ERROR", "@eq 1", "x");
