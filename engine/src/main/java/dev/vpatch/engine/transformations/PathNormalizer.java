@@ -10,10 +10,15 @@ final class PathNormalizer {
   private PathNormalizer() {}
 
   static String normalize(String input, boolean windows) {
-    int length = input.length();
-    if (length == 0 || !mayChange(input, windows)) {
+    if (input.isEmpty() || !mayChange(input, windows)) {
       return input;
     }
+    return normalizeFully(input, windows);
+  }
+
+  /** {@link #normalize} without the {@link #mayChange} shortcut (tests compare the two). */
+  static String normalizeFully(String input, boolean windows) {
+    int length = input.length();
     char[] p = input.toCharArray();
     int src = 0;
     int dst = 0;
@@ -106,16 +111,24 @@ final class PathNormalizer {
     return c == '/' || (windows && c == '\\');
   }
 
-  /** Inputs without '.', repeated slashes, a leading slash on a relative path (etc.) stay as they are. */
-  private static boolean mayChange(String input, boolean windows) {
+  /**
+   * Whether the algorithm can change a (non-empty) input: only a segment that ends with a dot
+   * ("." and "..", but the algorithm looks at the last characters only), a backslash on Windows,
+   * a repeated slash or a trailing slash start a change. So "/shop/item.php" stays as it is
+   * without a walk: a dot followed by anything else is copied like a letter.
+   */
+  static boolean mayChange(String input, boolean windows) {
     char previous = 0;
-    for (int i = 0; i < input.length(); i++) {
+    int last = input.length() - 1;
+    for (int i = 0; i <= last; i++) {
       char c = input.charAt(i);
-      if (c == '.' || (windows && c == '\\') || (c == '/' && previous == '/')) {
+      if (c == '.' && (i == last || isSlash(input.charAt(i + 1), windows))
+          || (windows && c == '\\')
+          || (c == '/' && previous == '/')) {
         return true;
       }
       previous = c;
     }
-    return input.charAt(input.length() - 1) == '/';
+    return input.charAt(last) == '/';
   }
 }
