@@ -254,6 +254,8 @@ public final class KeyedValues {
   }
 
   public void clear() {
+    // Every rule clears MATCHED_VARS, mostly empty: nothing to do then (no member, no index).
+    if (size == 0 && bucketFirst == null) return;
     Arrays.fill(keys, 0, size, null);
     Arrays.fill(values, 0, size, null);
     size = 0;
