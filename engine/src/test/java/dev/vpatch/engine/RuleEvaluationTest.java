@@ -135,6 +135,23 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void aRemovedTargetLeavesAVariableThatSharesItsBitAlone() {
+    // FILES and REQUEST_FILENAME fall on the same one of Target's 64 variable bits.
+    assertThat(dev.vpatch.engine.variables.Target.variableBit("FILES"))
+        .isEqualTo(dev.vpatch.engine.variables.Target.variableBit("REQUEST_FILENAME"));
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetById=10;FILES\"\n"
+                + "SecRule REQUEST_FILENAME \"@rx x\" \"id:10,phase:2,pass\"");
+    assertThat(ids(request(r, "GET", "/x", null))).containsExactly(1L, 10L);
+    RuleSet removed =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetById=10;REQUEST_FILENAME\"\n"
+                + "SecRule REQUEST_FILENAME \"@rx x\" \"id:10,phase:2,pass\"");
+    assertThat(ids(request(removed, "GET", "/x", null))).containsExactly(1L);
+  }
+
+  @Test
   void ctlRemovesATargetByTagOnlyFromTaggedRulesAndOnlyThatVariable() {
     RuleSet r =
         rules(
