@@ -30,8 +30,8 @@ final class TransactionVariables {
   /**
    * Adds the request body's arguments to ARGS_POST and sets ARGS_COMBINED_SIZE (and, for a form
    * body parsed only now, URLENCODED_ERROR); run, once, by the first read of any of them (null
-   * when nothing is pending). Nothing else changes ARGS in between, so
-   * the rules see what adding them at once would have given.
+   * when nothing is pending). Nothing else changes ARGS in between, so the rules see what adding
+   * them at once would have given.
    */
   private Runnable pendingBodyArguments;
 

@@ -48,6 +48,11 @@ class BodyArgumentsTest {
     return "SecRule " + variable + " \"" + operator + "\" \"id:" + id + ",phase:2,pass,log,logdata:'" + logdata + "'\"\n";
   }
 
+  /** Two rule sets: the error rule first, then the argument rule first. */
+  private static List<String> inBothOrders(String errorRule, String argumentRule) {
+    return List.of(errorRule + argumentRule, argumentRule + errorRule);
+  }
+
   @Test
   void everyWayOfReadingSeesTheFormArgumentsWhenItIsTheFirstReaderAndWhenItIsNot() {
     // Names and values of q=x r=A (query) and a=1 b="A B" c="" (body): 2 + 2 + 2 + 4 + 1.
@@ -79,11 +84,10 @@ class BodyArgumentsTest {
 
   @Test
   void jsonArgumentsAndTheirErrorsWhateverIsReadFirst() {
-    String errorFirst =
-        logRule(1, "REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR_MSG}") + logRule(2, "ARGS_NAMES", "@beginsWith json", "%{MATCHED_VAR}");
-    String argsFirst =
-        logRule(2, "ARGS_NAMES", "@beginsWith json", "%{MATCHED_VAR}") + logRule(1, "REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR_MSG}");
-    for (String rules : List.of(errorFirst, argsFirst)) {
+    for (String rules :
+        inBothOrders(
+            logRule(1, "REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR_MSG}"),
+            logRule(2, "ARGS_NAMES", "@beginsWith json", "%{MATCHED_VAR}"))) {
       Map<Long, String> matched = run(rules, "application/json", "{\"a\":[1,{\"b\":2}],\"c\":");
       assertThat(matched.get(1L)).startsWith("JSON parsing error: ");
       assertThat(matched.get(2L)).isEqualTo("json.a.array_1.b");
@@ -94,12 +98,11 @@ class BodyArgumentsTest {
   void aFormsEncodingErrorAndItsArgumentsWhateverIsReadFirst() {
     // A form body is parsed only when read: the error alone, the error by macro, and the
     // arguments before or after the error all see one parse.
-    String errorFirst =
-        logRule(1, "URLENCODED_ERROR", "@eq 1", "%{URLENCODED_ERROR}") + logRule(2, "&ARGS_POST", "@eq 2", "%{MATCHED_VAR}");
-    String argsFirst =
-        logRule(2, "&ARGS_POST", "@eq 2", "%{MATCHED_VAR}") + logRule(1, "URLENCODED_ERROR", "@eq 1", "%{URLENCODED_ERROR}");
     String byMacro = "SecAction \"id:3,phase:2,pass,log,logdata:'%{URLENCODED_ERROR}'\"\n";
-    for (String rules : List.of(errorFirst, argsFirst)) {
+    for (String rules :
+        inBothOrders(
+            logRule(1, "URLENCODED_ERROR", "@eq 1", "%{URLENCODED_ERROR}"),
+            logRule(2, "&ARGS_POST", "@eq 2", "%{MATCHED_VAR}"))) {
       assertThat(run(rules, "application/x-www-form-urlencoded", "a=%zz&b=2")).containsOnly(Map.entry(1L, "1"), Map.entry(2L, "2"));
       assertThat(run(rules, "application/x-www-form-urlencoded", "a=%41&b=2")).containsOnly(Map.entry(2L, "2"));
     }
