@@ -2,6 +2,7 @@ package dev.vpatch.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vpatch.engine.variables.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,8 +138,8 @@ class RuleEvaluationTest {
   @Test
   void aRemovedTargetLeavesAVariableThatSharesItsBitAlone() {
     // FILES and REQUEST_FILENAME fall on the same one of Target's 64 variable bits.
-    assertThat(dev.vpatch.engine.variables.Target.variableBit("FILES"))
-        .isEqualTo(dev.vpatch.engine.variables.Target.variableBit("REQUEST_FILENAME"));
+    assertThat(Target.variableBit("FILES"))
+        .isEqualTo(Target.variableBit("REQUEST_FILENAME"));
     RuleSet r =
         rules(
             "SecRule REQUEST_URI \"@rx ^/\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetById=10;FILES\"\n"

@@ -58,7 +58,7 @@ class PathTest {
   }
 
   @Test
-  void aDotInsideASegmentNeedsNoWalk() {
+  void aDotChangesAPathOnlyWhereItEndsASegment() {
     keeps("normalizePath", "/app/account.php");
     keeps("normalizePathWin", "/a.b/c.d.e/...x");
     // As in libmodsecurity, a segment that merely ends with ".." goes back one level.
