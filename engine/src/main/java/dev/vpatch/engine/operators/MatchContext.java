@@ -12,4 +12,12 @@ public interface MatchContext {
 
   /** Records capture group {@code index} (0 = whole match) as TX:index. Only when capture is on. */
   void capture(int index, String value);
+
+  /**
+   * {@link PhraseGroup#membersMatching} of {@code input}; a transaction keeps the answer for the
+   * value so that the group's other members reuse the scan.
+   */
+  default long phraseGroupMembers(PhraseGroup group, String input) {
+    return group.membersMatching(input);
+  }
 }

@@ -12,6 +12,7 @@ import dev.vpatch.engine.bodies.BodyProcessors;
 import dev.vpatch.engine.bodies.BodySink;
 import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.operators.PhraseGroup;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
@@ -765,6 +766,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void capture(int index, String value) {
     vars.tx.put(Integer.toString(index), value);
+  }
+
+  @Override
+  public long phraseGroupMembers(PhraseGroup group, String input) {
+    return transformations.phraseGroupMembers(group, input);
   }
 
   // MacroResolver

@@ -1,5 +1,6 @@
 package dev.vpatch.engine.transaction;
 
+import dev.vpatch.engine.operators.PhraseGroup;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.transformations.Transformation;
@@ -48,6 +49,9 @@ final class TransformationCache {
     long[] literals;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
     String sameLiteralsAs;
+    /** The phrase group last scanned over this instance, and the members it found (see below). */
+    PhraseGroup scannedGroup;
+    long groupMembers;
 
     Forms(String value) {
       this.value = value;
@@ -95,6 +99,16 @@ final class TransformationCache {
       known.literals = found;
     }
     return found;
+  }
+
+  /** {@link PhraseGroup#membersMatching} of {@code value}, scanned once per instance and group. */
+  long phraseGroupMembers(PhraseGroup group, String value) {
+    Forms known = formsOf(value);
+    if (known.scannedGroup != group) {
+      known.groupMembers = group.membersMatching(value);
+      known.scannedGroup = group;
+    }
+    return known.groupMembers;
   }
 
   /** What is known about this instance (created empty on first use). */

@@ -29,8 +29,17 @@ public final class AhoCorasick {
   private final int startState;
   /** No phrase fits in an input shorter than this: most form values skip the scan. */
   private final int shortestPhrase;
+  /**
+   * Per output state, the owners (bits given with the phrases) of every phrase ending there,
+   * suffixes included; null when the phrases were given without owners.
+   */
+  private final long[] owners;
 
   private AhoCorasick(List<String> phraseList, boolean caseInsensitive) {
+    this(phraseList, caseInsensitive, null);
+  }
+
+  private AhoCorasick(List<String> phraseList, boolean caseInsensitive, long[] phraseOwners) {
     this.phrases = phraseList.toArray(String[]::new);
     this.classCount = assignByteClasses(caseInsensitive);
     Trie trie = new Trie(classCount);
@@ -44,17 +53,23 @@ public final class AhoCorasick {
         state = trie.child(state, byteClass[phrase.charAt(i) & 0xff]);
       }
       trie.markEnd(state, p);
+      if (phraseOwners != null) trie.addOwners(state, phraseOwners[p]);
     }
     this.shortestPhrase = shortest;
     int[] built = Arrays.copyOf(trie.edges, trie.size * classCount);
     int[] outputs = new int[trie.size];
-    linkFailures(trie, built, outputs);
+    long[] stateOwners = phraseOwners == null ? null : Arrays.copyOf(trie.owners, trie.size);
+    linkFailures(trie, built, outputs, stateOwners);
     int[] number = new int[trie.size];
     int next = 0;
     for (int state = 0; state < trie.size; state++) if (outputs[state] >= 0) number[state] = next++;
     this.outputStates = next;
     for (int state = 0; state < trie.size; state++) if (outputs[state] < 0) number[state] = next++;
     this.startState = number[0];
+    this.owners = stateOwners == null ? null : new long[outputStates];
+    if (owners != null) {
+      for (int state = 0; state < trie.size; state++) if (outputs[state] >= 0) owners[number[state]] = stateOwners[state];
+    }
     this.output = new int[trie.size];
     int[] table = new int[built.length];
     for (int state = 0; state < trie.size; state++) {
@@ -81,6 +96,43 @@ public final class AhoCorasick {
 
   public static AhoCorasick caseSensitive(Collection<String> phrases) {
     return new AhoCorasick(new ArrayList<>(phrases), false);
+  }
+
+  /**
+   * Case-insensitive like {@link #caseInsensitive}, each phrase with owner bits (phrase {@code p}
+   * belongs to {@code owners[p]}) for {@link #ownersIn}.
+   */
+  public static AhoCorasick caseInsensitiveWithOwners(List<String> phrases, long[] owners) {
+    if (owners.length != phrases.size()) throw new IllegalArgumentException("one owner mask per phrase");
+    return new AhoCorasick(new ArrayList<>(phrases), true, owners.clone());
+  }
+
+  /**
+   * The owners of every phrase {@code input} contains, OR-ed (0 when it contains none): one scan
+   * of the whole input. Only for an automaton built {@link #caseInsensitiveWithOwners with owners}.
+   */
+  public long ownersIn(String input) {
+    if (owners == null) throw new IllegalStateException("built without owners");
+    if (input.length() < shortestPhrase) return 0;
+    int[] classes = byteClass;
+    int width = classCount;
+    int matching = outputStates;
+    long found = 0;
+    int state = startState;
+    if (narrowTransitions != null) {
+      char[] table = narrowTransitions;
+      for (int i = 0, n = input.length(); i < n; i++) {
+        state = table[state * width + classes[input.charAt(i) & 0xff]];
+        if (state < matching) found |= owners[state];
+      }
+    } else {
+      int[] table = transitions;
+      for (int i = 0, n = input.length(); i < n; i++) {
+        state = table[state * width + classes[input.charAt(i) & 0xff]];
+        if (state < matching) found |= owners[state];
+      }
+    }
+    return found;
   }
 
   /**
@@ -155,7 +207,7 @@ public final class AhoCorasick {
   }
 
   /** Breadth-first: completes every row into DFA transitions and fills the outputs. */
-  private void linkFailures(Trie trie, int[] transitions, int[] output) {
+  private void linkFailures(Trie trie, int[] transitions, int[] output, long[] owners) {
     int[] failure = new int[trie.size];
     int[] queue = new int[trie.size];
     int head = 0;
@@ -173,6 +225,8 @@ public final class AhoCorasick {
     while (head < tail) {
       int state = queue[head++];
       output[state] = trie.end[state] >= 0 ? trie.end[state] : output[failure[state]];
+      // The failure state is shallower, so already complete: a state ends its suffixes' phrases too.
+      if (owners != null) owners[state] |= owners[failure[state]];
       int row = state * classCount;
       int failureRow = failure[state] * classCount;
       for (int c = 0; c < classCount; c++) {
@@ -192,6 +246,8 @@ public final class AhoCorasick {
     private final int classCount;
     int[] edges;
     int[] end;
+    /** Owner bits of the phrases ending at each state (without suffixes). */
+    long[] owners;
     int size = 1;
 
     Trie(int classCount) {
@@ -200,6 +256,11 @@ public final class AhoCorasick {
       Arrays.fill(edges, -1);
       this.end = new int[16];
       Arrays.fill(end, -1);
+      this.owners = new long[16];
+    }
+
+    void addOwners(int state, long phraseOwners) {
+      owners[state] |= phraseOwners;
     }
 
     int child(int state, int byteClass) {
@@ -221,6 +282,7 @@ public final class AhoCorasick {
       Arrays.fill(edges, oldEdges, edges.length, -1);
       end = Arrays.copyOf(end, capacity);
       Arrays.fill(end, size, capacity, -1);
+      owners = Arrays.copyOf(owners, capacity);
     }
   }
 }

@@ -84,6 +84,53 @@ class AhoCorasickTest {
   }
 
   @Test
+  void ownersAreTheMembersWhosePhrasesTheInputContainsSuffixesIncluded() {
+    // "cd" ends inside "abcd" (a suffix reached by a failure link); "AB" shares its state with "ab".
+    AhoCorasick automaton =
+        AhoCorasick.caseInsensitiveWithOwners(List.of("abcd", "cd", "ab", "AB", "zz"), new long[] {1, 2, 4, 8, 16});
+    assertThat(automaton.ownersIn("xxABCDxx")).isEqualTo(1 | 2 | 4 | 8);
+    assertThat(automaton.ownersIn("xcdx")).isEqualTo(2);
+    assertThat(automaton.ownersIn("zZ")).isEqualTo(16);
+    assertThat(automaton.ownersIn("")).isZero();
+  }
+
+  /** Each member's bit is set exactly when the member's own automaton finds a phrase. */
+  @Test
+  void ownersAgreeWithEachMembersOwnSearchOnRandomPhraseSetsAndInputs() {
+    Random random = new Random(2026);
+    String alphabet = "abcAB\u0000\u00ff";
+    int found = 0;
+    for (int round = 0; round < 300; round++) {
+      int memberCount = 1 + random.nextInt(8);
+      List<List<String>> members = new ArrayList<>();
+      List<String> all = new ArrayList<>();
+      List<Long> owners = new ArrayList<>();
+      for (int m = 0; m < memberCount; m++) {
+        List<String> phrases = new ArrayList<>();
+        for (int p = random.nextInt(4) + 1; p > 0; p--) {
+          String phrase = randomText(random, alphabet, 1 + random.nextInt(4));
+          phrases.add(phrase);
+          all.add(phrase);
+          owners.add(1L << m);
+        }
+        members.add(phrases);
+      }
+      AhoCorasick group =
+          AhoCorasick.caseInsensitiveWithOwners(all, owners.stream().mapToLong(Long::longValue).toArray());
+      for (int n = 0; n < 30; n++) {
+        String input = randomText(random, alphabet, random.nextInt(14));
+        long expected = 0;
+        for (int m = 0; m < memberCount; m++) {
+          if (AhoCorasick.caseInsensitive(members.get(m)).containsAny(input)) expected |= 1L << m;
+        }
+        assertThat(group.ownersIn(input)).as("%s in %s", members, input).isEqualTo(expected);
+        if (expected != 0) found++;
+      }
+    }
+    assertThat(found).isGreaterThan(1_000);
+  }
+
+  @Test
   void automataWithMoreStatesThanACharCanNumberStillMatch() {
     Random random = new Random(77);
     List<String> phrases = new ArrayList<>();

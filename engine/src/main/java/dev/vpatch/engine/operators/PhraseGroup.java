@@ -1,0 +1,52 @@
+package dev.vpatch.engine.operators;
+
+import dev.vpatch.engine.operators.ahocorasick.AhoCorasick;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The phrases of up to 64 phrase searches ({@code @pm}, {@code @pmFromFile}) in one automaton: one
+ * scan of a value tells which of the searches can match it. A phrase search matches exactly when
+ * its input contains one of its phrases (ASCII case ignored), so a member whose bit the scan leaves
+ * clear does not match, and only the others run their own search (for the phrase they report).
+ *
+ * <p>CRS's response rules search the same response body for SQL, PHP, Java, IIS and web-shell
+ * error texts, each rule with its own list: grouped, the body is scanned once instead of once per
+ * rule.
+ */
+public final class PhraseGroup {
+  /** How many searches one group can hold: a member is a bit of a {@code long}. */
+  public static final int MAX_MEMBERS = Long.SIZE;
+
+  private final AhoCorasick automaton;
+  private final int members;
+
+  private PhraseGroup(AhoCorasick automaton, int members) {
+    this.automaton = automaton;
+    this.members = members;
+  }
+
+  /** A group of the searches, member {@code i} being {@code searches.get(i)}. */
+  public static PhraseGroup of(List<? extends PhraseSearch> searches) {
+    if (searches.size() > MAX_MEMBERS) throw new IllegalArgumentException("at most 64 phrase searches per group");
+    List<String> phrases = new ArrayList<>();
+    List<Long> owners = new ArrayList<>();
+    for (int member = 0; member < searches.size(); member++) {
+      for (String phrase : searches.get(member).phrases()) {
+        phrases.add(phrase);
+        owners.add(1L << member);
+      }
+    }
+    long[] ownerBits = owners.stream().mapToLong(Long::longValue).toArray();
+    return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, ownerBits), searches.size());
+  }
+
+  /** One bit per member ({@code 1L << i}) whose search finds a phrase in {@code input}. */
+  public long membersMatching(String input) {
+    return automaton.ownersIn(input);
+  }
+
+  public int size() {
+    return members;
+  }
+}
