@@ -19,11 +19,9 @@ public final class PhraseGroup {
   public static final int MAX_MEMBERS = Long.SIZE;
 
   private final AhoCorasick automaton;
-  private final int members;
 
-  private PhraseGroup(AhoCorasick automaton, int members) {
+  private PhraseGroup(AhoCorasick automaton) {
     this.automaton = automaton;
-    this.members = members;
   }
 
   /** A group of the searches, member {@code i} being {@code searches.get(i)}. */
@@ -38,15 +36,11 @@ public final class PhraseGroup {
       }
     }
     long[] ownerBits = owners.stream().mapToLong(Long::longValue).toArray();
-    return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, ownerBits), searches.size());
+    return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, ownerBits));
   }
 
   /** One bit per member ({@code 1L << i}) whose search finds a phrase in {@code input}. */
   public long membersMatching(String input) {
     return automaton.ownersIn(input);
-  }
-
-  public int size() {
-    return members;
   }
 }

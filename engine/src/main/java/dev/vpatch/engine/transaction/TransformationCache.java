@@ -32,6 +32,11 @@ final class TransformationCache {
   private final int chainSlots;
   private final int stepSlots;
   private final int expectedValues;
+  /**
+   * Phrase-group answers per value instance: only the few values (response bodies) a group is
+   * asked about, so kept apart from {@link Forms}, which every value has. Created on first use.
+   */
+  private IdentityHashMap<String, GroupAnswer> groupAnswers;
   /** What the prefilter scans into before it keeps a compact copy; created on the first scan. */
   private long[] scratch;
 
@@ -49,9 +54,6 @@ final class TransformationCache {
     long[] literals;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
     String sameLiteralsAs;
-    /** The phrase group last scanned over this instance, and the members it found (see below). */
-    PhraseGroup scannedGroup;
-    long groupMembers;
 
     Forms(String value) {
       this.value = value;
@@ -103,13 +105,18 @@ final class TransformationCache {
 
   /** {@link PhraseGroup#membersMatching} of {@code value}, scanned once per instance and group. */
   long phraseGroupMembers(PhraseGroup group, String value) {
-    Forms known = formsOf(value);
-    if (known.scannedGroup != group) {
-      known.groupMembers = group.membersMatching(value);
-      known.scannedGroup = group;
+    if (groupAnswers == null) groupAnswers = new IdentityHashMap<>();
+    GroupAnswer first = groupAnswers.get(value);
+    for (GroupAnswer answer = first; answer != null; answer = answer.next) {
+      if (answer.group == group) return answer.members;
     }
-    return known.groupMembers;
+    long members = group.membersMatching(value);
+    groupAnswers.put(value, new GroupAnswer(group, members, first));
+    return members;
   }
+
+  /** A group's answer for one value instance; a value asked by several groups chains them. */
+  private record GroupAnswer(PhraseGroup group, long members, GroupAnswer next) {}
 
   /** What is known about this instance (created empty on first use). */
   Forms formsOf(String value) {
