@@ -2,6 +2,7 @@ package dev.vpatch.engine.operators;
 
 import dev.vpatch.engine.operators.ahocorasick.AhoCorasick;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,15 +29,14 @@ public final class PhraseGroup {
   public static PhraseGroup of(List<? extends PhraseSearch> searches) {
     if (searches.size() > MAX_MEMBERS) throw new IllegalArgumentException("at most 64 phrase searches per group");
     List<String> phrases = new ArrayList<>();
-    List<Long> owners = new ArrayList<>();
-    for (int member = 0; member < searches.size(); member++) {
-      for (String phrase : searches.get(member).phrases()) {
-        phrases.add(phrase);
-        owners.add(1L << member);
-      }
+    for (PhraseSearch search : searches) phrases.addAll(search.phrases());
+    long[] owners = new long[phrases.size()];
+    for (int member = 0, at = 0; member < searches.size(); member++) {
+      int end = at + searches.get(member).phrases().size();
+      Arrays.fill(owners, at, end, 1L << member);
+      at = end;
     }
-    long[] ownerBits = owners.stream().mapToLong(Long::longValue).toArray();
-    return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, ownerBits));
+    return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, owners));
   }
 
   /** One bit per member ({@code 1L << i}) whose search finds a phrase in {@code input}. */

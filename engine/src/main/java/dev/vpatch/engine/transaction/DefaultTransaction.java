@@ -277,23 +277,28 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             config.argumentSeparator(),
             Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
             config.jsonDepthLimit());
-    Sink sink = new Sink();
-    if (processor != null && processor.deferrable()) {
-      vars.deferBodyArguments(
-          () -> {
-            processor.process(data, length, context, sink);
-            putArgsCombinedSize();
-          });
-    } else if (processor != null && processor.processAllButArguments(data, length, context, sink)) {
-      // The body bytes up to length never change, so the arguments can be added when first read.
-      vars.deferBodyArguments(
-          () -> {
-            processor.addArguments(data, length, context, sink);
-            putArgsCombinedSize();
-          });
-    } else {
+    Runnable rest = processor == null ? null : processNow(processor, data, length, context, new Sink());
+    if (rest == null) {
       putArgsCombinedSize();
+      return;
     }
+    vars.deferBodyArguments(
+        () -> {
+          rest.run();
+          putArgsCombinedSize();
+        });
+  }
+
+  /**
+   * Runs what the processor reports before any rule reads the body's arguments; returns the rest,
+   * for the first read (the body bytes up to length never change), or null when nothing is left.
+   */
+  private static Runnable processNow(
+      BodyProcessor processor, byte[] data, int length, BodyContext context, BodySink sink) {
+    if (processor.deferrable()) return () -> processor.process(data, length, context, sink);
+    return processor.processAllButArguments(data, length, context, sink)
+        ? () -> processor.addArguments(data, length, context, sink)
+        : null;
   }
 
   private void putArgsCombinedSize() {

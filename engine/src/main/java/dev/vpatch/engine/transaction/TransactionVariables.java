@@ -81,9 +81,12 @@ final class TransactionVariables {
   }
 
   private void addPendingBodyArgumentsFor(String variable) {
-    if (pendingBodyArguments != null && ("ARGS_POST".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable))) {
-      addPendingBodyArguments();
-    }
+    if (pendingBodyArguments != null && readsPendingBody(variable)) addPendingBodyArguments();
+  }
+
+  /** The variables {@link #pendingBodyArguments} fills (ARGS and its names go through argsPost()). */
+  private static boolean readsPendingBody(String variable) {
+    return "ARGS_POST".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable) || "URLENCODED_ERROR".equals(variable);
   }
 
   private void addPendingBodyArguments() {
@@ -228,7 +231,7 @@ final class TransactionVariables {
       if (name.equals("MATCHED_VAR")) return matchedVar;
       if (name.equals("MATCHED_VAR_NAME")) return matchedVarName;
     }
-    if (value == null && pendingBodyArguments != null && (name.equals("ARGS_COMBINED_SIZE") || name.equals("URLENCODED_ERROR"))) {
+    if (value == null && pendingBodyArguments != null && readsPendingBody(name)) {
       addPendingBodyArguments();
       value = scalars.get(name);
     }

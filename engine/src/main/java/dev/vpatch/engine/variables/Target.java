@@ -27,10 +27,14 @@ public final class Target {
   private final long variableBit;
 
   public Target(VariableSpec spec, VariableKind kind, List<KeySelector> exclusions) {
+    this(spec, kind, KeySelector.of(spec), exclusions.toArray(KeySelector[]::new));
+  }
+
+  private Target(VariableSpec spec, VariableKind kind, KeySelector selector, KeySelector[] excluded) {
     this.spec = spec;
     this.kind = kind;
-    this.selector = KeySelector.of(spec);
-    this.excluded = exclusions.toArray(KeySelector[]::new);
+    this.selector = selector;
+    this.excluded = excluded;
     this.name = spec.name().intern();
     this.count = spec.count();
     String base = kind == VariableKind.NAMES ? Variables.collectionOfNames(name) : name;
@@ -46,31 +50,13 @@ public final class Target {
     this.variableBit = variableBit(name);
   }
 
-  private Target(Target original) {
-    this.spec = original.spec;
-    this.kind = original.kind;
-    this.selector = original.selector;
-    this.excluded = original.excluded;
-    this.collection = original.collection;
-    this.args = original.args;
-    this.matchedVars = original.matchedVars;
-    this.ruleVariable = original.ruleVariable;
-    this.name = original.name;
-    this.count = original.count;
-    this.everyKey = original.everyKey;
-    this.literalKey = original.literalKey;
-    this.literalKeyHash = original.literalKeyHash;
-    this.hasExclusions = original.hasExclusions;
-    this.variableBit = original.variableBit;
-  }
-
   /**
    * An equal target in fresh memory. A rule copies its targets when it is built, so that the
    * targets lie next to the rule rather than among the parser's garbage: every transaction visits
    * every rule's targets, and the compiled rules are too many to stay in the core's caches.
    */
   public Target copy() {
-    return new Target(this);
+    return new Target(spec, kind, selector, excluded);
   }
 
   /**
