@@ -59,7 +59,10 @@ public interface Transaction extends AutoCloseable {
   /** Phase 3. */
   Interruption processResponseHeaders(int status, String protocol);
 
-  /** Whether the response body should be buffered for inspection (access on, MIME type listed). */
+  /**
+   * Whether the response body should be buffered for inspection: access on, MIME type listed, and
+   * something to read it (a rule of phase 4 or 5, the audit log's part E, or the limit's Reject).
+   */
   boolean responseBodyAccess();
 
   long responseBodyLimit();

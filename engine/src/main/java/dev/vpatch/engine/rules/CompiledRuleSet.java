@@ -22,6 +22,7 @@ public final class CompiledRuleSet implements RuleSet {
   private final int[][] skipAfterPositions = new int[6][];
   private final List<Rule> rules;
   private final AuditSink auditSink;
+  private final boolean hasResponseBodyPhaseRules;
   private final LiteralPrefilter prefilter;
   private final int transformationChains;
   private final int transformationSteps;
@@ -72,11 +73,19 @@ public final class CompiledRuleSet implements RuleSet {
       }
       skipAfterPositions[phase] = skipTo;
     }
+    this.hasResponseBodyPhaseRules = hasRules(phases[4]) || hasRules(phases[5]);
     AuditSink sink = auditSink;
     if (sink == null && config.auditLogPath() != null && !config.auditEngine().equalsIgnoreCase("off")) {
       sink = new AuditFileSink(java.nio.file.Path.of(config.auditLogPath()));
     }
     this.auditSink = sink;
+  }
+
+  private static boolean hasRules(Rule[] phase) {
+    for (Rule r : phase) {
+      if (!r.isMarker()) return true;
+    }
+    return false;
   }
 
   public EngineConfig config() {
@@ -138,6 +147,14 @@ public final class CompiledRuleSet implements RuleSet {
   /** How many distinct transformations those chains use ({@link TransformationChain#stepId()}). */
   public int transformationSteps() {
     return transformationSteps;
+  }
+
+  /**
+   * Whether a rule runs in phase 4 or 5, the phases that can read RESPONSE_BODY (and, in phase 4,
+   * still replace the response).
+   */
+  public boolean hasResponseBodyPhaseRules() {
+    return hasResponseBodyPhaseRules;
   }
 
   public AuditSink auditSink() {
