@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The engine's {@link Transaction}: request/response data, phase flow, and per-request overrides. */
 public final class DefaultTransaction implements Transaction, RuleContext {
@@ -142,7 +141,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     requestMethod = method;
     requestUri = uri;
     requestProtocol = protocol;
-    Map<String, String> s = vars.scalars;
+    Scalars s = vars.scalars;
     s.put("REQUEST_METHOD", method);
     s.put("REQUEST_PROTOCOL", protocol);
     s.put("REQUEST_LINE", method + " " + uri + " " + protocol);
@@ -163,25 +162,27 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     int lastSlash = filename.lastIndexOf('/');
     s.put("REQUEST_BASENAME", lastSlash < 0 ? filename : filename.substring(lastSlash + 1));
     s.put("PATH_INFO", filename);
-    if (!query.isEmpty()) {
-      int limit = config.argumentsLimit();
-      UrlEncodedParser.Result parsed = UrlEncodedParser.parse(
-          query,
-          config.argumentSeparator(),
-          (name, value) -> {
-            if (vars.argsGet.size() >= limit) return false;
-            vars.argsGet.add(name, value);
-            return true;
-          });
-      if (parsed.invalidEncoding()) s.put("URLENCODED_ERROR", "1");
-    }
+    if (!query.isEmpty()) vars.deferQueryArguments(() -> addQueryArguments(query));
+  }
+
+  private void addQueryArguments(String query) {
+    int limit = config.argumentsLimit();
+    UrlEncodedParser.Result parsed = UrlEncodedParser.parse(
+        query,
+        config.argumentSeparator(),
+        (name, value) -> {
+          if (vars.queryArgumentCount() >= limit) return false;
+          vars.addQueryArgument(name, value);
+          return true;
+        });
+    if (parsed.invalidEncoding()) vars.scalars.put("URLENCODED_ERROR", "1");
   }
 
   @Override
   public void addRequestHeader(String name, String value) {
     vars.requestHeaders.add(name, value);
     if (requestHeaderList != null) requestHeaderList.add(new String[] {name, value});
-    if (name.equalsIgnoreCase("cookie")) CookieParser.parse(value, vars.requestCookies);
+    if (name.equalsIgnoreCase("cookie")) vars.addCookieHeader(value);
     if (name.equalsIgnoreCase("host")) {
       String host = value;
       int colon = host.lastIndexOf(':');
@@ -253,7 +254,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     int length = requestBody == null ? 0 : requestBody.length();
     String contentType = vars.requestHeaders.get("content-type");
     String processorName = requestBodyProcessor != null ? requestBodyProcessor : processorFor(contentType);
-    Map<String, String> s = vars.scalars;
+    Scalars s = vars.scalars;
     if (length > 0 || requestBody != null) {
       // The XML and multipart processors replace the raw body variable (as in ModSecurity v2;
       // v3 keeps it, which CRS's tests list as a false positive); JSON keeps it because CRS
@@ -275,7 +276,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         new BodyContext(
             contentType,
             config.argumentSeparator(),
-            Math.max(0, config.argumentsLimit() - vars.argsGet.size()),
+            Math.max(0, config.argumentsLimit() - vars.argsGet().size()),
             config.jsonDepthLimit());
     Runnable rest = processor == null ? null : processNow(processor, data, length, context, new Sink());
     if (rest == null) {
@@ -303,7 +304,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   private void putArgsCombinedSize() {
     long combined = 0;
-    for (KeyedValues args : List.of(vars.argsGet, vars.argsPost())) {
+    for (KeyedValues args : List.of(vars.argsGet(), vars.argsPost())) {
       for (int i = 0; i < args.size(); i++) combined += args.key(i).length() + args.value(i).length();
     }
     vars.scalars.put("ARGS_COMBINED_SIZE", Long.toString(combined));

@@ -6,7 +6,9 @@ import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
 import dev.vpatch.engine.variables.Variables;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,15 +16,17 @@ import java.util.Map;
  * request and response arrive, and read by rules and macros.
  */
 final class TransactionVariables {
-  final Map<String, String> scalars = new HashMap<>(64);
-  private final Map<String, KeyedValues> collections = new HashMap<>(32);
-  final KeyedValues argsGet = collection("ARGS_GET");
-  private final KeyedValues argsPost = collection("ARGS_POST");
-  final KeyedValues requestHeaders = collection("REQUEST_HEADERS");
-  final KeyedValues requestCookies = collection("REQUEST_COOKIES");
-  final KeyedValues responseHeaders = collection("RESPONSE_HEADERS");
+  final Scalars scalars = new Scalars();
+  // The collections every transaction fills or rules read most are fields; the others, created
+  // on first use, live in a map.
+  private final KeyedValues argsGet = new KeyedValues();
+  private final KeyedValues argsPost = new KeyedValues();
+  final KeyedValues requestHeaders = new KeyedValues(16);
+  private final KeyedValues requestCookies = new KeyedValues();
+  final KeyedValues responseHeaders = new KeyedValues();
   final KeyedValues tx;
-  final KeyedValues matchedVars = collection("MATCHED_VARS");
+  final KeyedValues matchedVars = new KeyedValues();
+  private Map<String, KeyedValues> otherCollections;
   XmlDocument xml;
   /** MATCHED_VAR and MATCHED_VAR_NAME: set for every matched value, so fields, not map entries. */
   String matchedVar;
@@ -34,17 +38,53 @@ final class TransactionVariables {
    * them at once would have given.
    */
   private Runnable pendingBodyArguments;
+  /**
+   * Adds the query string's arguments to ARGS_GET (and sets URLENCODED_ERROR for a bad escape);
+   * run, once, by the first read of ARGS, ARGS_GET, their names or URLENCODED_ERROR, or before the
+   * body's arguments (which count against the same limit). A patch scoped to another URL never
+   * splits the query. Null when nothing is pending.
+   */
+  private Runnable pendingQueryArguments;
+  /**
+   * The Cookie headers not yet split into REQUEST_COOKIES, in arrival order: split by the first
+   * read of REQUEST_COOKIES or its names. Null when none is pending.
+   */
+  private List<String> pendingCookieHeaders;
 
   /** @param expectedTxSize how many TX variables a transaction is expected to set */
   TransactionVariables(int expectedTxSize) {
     tx = new KeyedValues(expectedTxSize);
-    collections.put("TX", tx);
   }
 
   /** The named collection, created empty on first use. */
   KeyedValues collection(String name) {
-    addPendingBodyArgumentsFor(name);
-    return collections.computeIfAbsent(name, k -> new KeyedValues());
+    fillPendingFor(name);
+    KeyedValues collection = field(name);
+    if (collection != null) return collection;
+    if (otherCollections == null) otherCollections = new HashMap<>();
+    return otherCollections.computeIfAbsent(name, k -> new KeyedValues());
+  }
+
+  /** The collection kept in a field under this name, or null. */
+  private KeyedValues field(String name) {
+    switch (name) {
+      case "TX":
+        return tx;
+      case "REQUEST_HEADERS":
+        return requestHeaders;
+      case "REQUEST_COOKIES":
+        return requestCookies;
+      case "RESPONSE_HEADERS":
+        return responseHeaders;
+      case "ARGS_GET":
+        return argsGet;
+      case "ARGS_POST":
+        return argsPost;
+      case "MATCHED_VARS":
+        return matchedVars;
+      default:
+        return null;
+    }
   }
 
   /**
@@ -54,21 +94,66 @@ final class TransactionVariables {
    */
   private KeyedValues collectionRead(String internedName) {
     if (internedName == "REQUEST_HEADERS") return requestHeaders;
-    if (internedName == "REQUEST_COOKIES") return requestCookies;
+    if (internedName == "REQUEST_COOKIES") return requestCookies();
     if (internedName == "TX") return tx;
     if (internedName == "RESPONSE_HEADERS") return responseHeaders;
     return existingCollection(internedName);
   }
 
   KeyedValues existingCollection(String name) {
-    addPendingBodyArgumentsFor(name);
-    return collections.get(name);
+    fillPendingFor(name);
+    KeyedValues collection = field(name);
+    if (collection != null || otherCollections == null) return collection;
+    return otherCollections.get(name);
   }
 
-  /** ARGS_POST, with the body's arguments in it. */
+  /** ARGS_GET, with the query string's arguments in it. */
+  KeyedValues argsGet() {
+    addPendingQueryArguments();
+    return argsGet;
+  }
+
+  /** ARGS_POST, with the body's arguments in it (and so the query's before them). */
   KeyedValues argsPost() {
     addPendingBodyArguments();
     return argsPost;
+  }
+
+  /** REQUEST_COOKIES, with every Cookie header split into it. */
+  private KeyedValues requestCookies() {
+    List<String> headers = pendingCookieHeaders;
+    if (headers != null) {
+      pendingCookieHeaders = null;
+      for (String header : headers) CookieParser.parse(header, requestCookies);
+    }
+    return requestCookies;
+  }
+
+  /** For the query string's parser (ARGS_GET as it is, pending or not). */
+  void addQueryArgument(String name, String value) {
+    argsGet.add(name, value);
+  }
+
+  /** How many query arguments the parser has added so far. */
+  int queryArgumentCount() {
+    return argsGet.size();
+  }
+
+  void deferQueryArguments(Runnable adder) {
+    pendingQueryArguments = adder;
+  }
+
+  /** Keeps a Cookie header for REQUEST_COOKIES, split when first read. */
+  void addCookieHeader(String header) {
+    if (pendingCookieHeaders == null) {
+      if (requestCookies.size() > 0) {
+        // Already read (a header added after the rules ran): split at once, as before.
+        CookieParser.parse(header, requestCookies);
+        return;
+      }
+      pendingCookieHeaders = new ArrayList<>(2);
+    }
+    pendingCookieHeaders.add(header);
   }
 
   /** For the body processor adding the arguments (ARGS_POST as it is, pending or not). */
@@ -80,13 +165,29 @@ final class TransactionVariables {
     pendingBodyArguments = adder;
   }
 
-  private void addPendingBodyArgumentsFor(String variable) {
+  /** Runs the deferred parses whose results {@code variable} (a collection or scalar) reads. */
+  private void fillPendingFor(String variable) {
+    if (pendingQueryArguments != null && readsPendingQuery(variable)) addPendingQueryArguments();
     if (pendingBodyArguments != null && readsPendingBody(variable)) addPendingBodyArguments();
+    if (pendingCookieHeaders != null && "REQUEST_COOKIES".equals(variable)) requestCookies();
+  }
+
+  /** The variables {@link #pendingQueryArguments} fills (ARGS and its names go through argsGet()). */
+  private static boolean readsPendingQuery(String variable) {
+    return "ARGS_GET".equals(variable) || "URLENCODED_ERROR".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable);
   }
 
   /** The variables {@link #pendingBodyArguments} fills (ARGS and its names go through argsPost()). */
   private static boolean readsPendingBody(String variable) {
     return "ARGS_POST".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable) || "URLENCODED_ERROR".equals(variable);
+  }
+
+  private void addPendingQueryArguments() {
+    Runnable pending = pendingQueryArguments;
+    if (pending != null) {
+      pendingQueryArguments = null;
+      pending.run();
+    }
   }
 
   private void addPendingBodyArguments() {
@@ -131,7 +232,7 @@ final class TransactionVariables {
     String base = target.collection();
     if (target.isArgs()) {
       int count =
-          members(target, base, argsGet, excluded, view, sink)
+          members(target, base, argsGet(), excluded, view, sink)
               + members(target, base, argsPost(), excluded, view, sink);
       if (target.isCount()) sink.accept(name, null, CountText.of(count), null);
     } else {
@@ -231,8 +332,8 @@ final class TransactionVariables {
       if (name.equals("MATCHED_VAR")) return matchedVar;
       if (name.equals("MATCHED_VAR_NAME")) return matchedVarName;
     }
-    if (value == null && pendingBodyArguments != null && readsPendingBody(name)) {
-      addPendingBodyArguments();
+    if (value == null && (pendingBodyArguments != null || pendingQueryArguments != null)) {
+      fillPendingFor(name);
       value = scalars.get(name);
     }
     if (value != null || !name.startsWith("TIME")) return value;
@@ -270,7 +371,7 @@ final class TransactionVariables {
       return c == null || c.size() == 0 ? null : c.value(0);
     }
     if (variable.equals("ARGS")) {
-      String value = argsGet.get(key);
+      String value = argsGet().get(key);
       return value != null ? value : argsPost().get(key);
     }
     if (variable.equals("XML") && xml != null) {
