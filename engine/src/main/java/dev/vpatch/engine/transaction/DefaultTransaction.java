@@ -260,7 +260,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       // v3 keeps it, which CRS's tests list as a false positive); JSON keeps it because CRS
       // inspects JSON keys in REQUEST_BODY.
       boolean structured = "XML".equals(processorName) || "MULTIPART".equals(processorName);
-      if (!structured || forceRequestBodyVariable) s.put("REQUEST_BODY", ByteStrings.of(data, 0, length));
+      if (!structured || forceRequestBodyVariable) vars.deferRequestBody(data, length);
       s.put("REQUEST_BODY_LENGTH", Integer.toString(length));
       if (!"MULTIPART".equals(processorName) && length > config.requestBodyNoFilesLimit()
           && config.requestBodyLimitReject() && mode == EngineMode.ON && interruption == null) {

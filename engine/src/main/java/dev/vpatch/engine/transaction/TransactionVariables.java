@@ -1,5 +1,6 @@
 package dev.vpatch.engine.transaction;
 
+import dev.vpatch.engine.ByteStrings;
 import dev.vpatch.engine.rules.RuleContext.ValueSink;
 import dev.vpatch.engine.variables.CountText;
 import dev.vpatch.engine.variables.KeyedValues;
@@ -50,6 +51,13 @@ final class TransactionVariables {
    * read of REQUEST_COOKIES or its names. Null when none is pending.
    */
   private List<String> pendingCookieHeaders;
+  /**
+   * The request body's bytes until the first read of REQUEST_BODY turns them into its value (a
+   * copy as large as the body, which a patch scoped to another URL never reads). Null when none
+   * is pending.
+   */
+  private byte[] pendingRequestBody;
+  private int pendingRequestBodyLength;
 
   /** @param expectedTxSize how many TX variables a transaction is expected to set */
   TransactionVariables(int expectedTxSize) {
@@ -137,6 +145,12 @@ final class TransactionVariables {
   /** How many query arguments the parser has added so far. */
   int queryArgumentCount() {
     return argsGet.size();
+  }
+
+  /** Sets REQUEST_BODY to these bytes (which must not change) when it is first read. */
+  void deferRequestBody(byte[] data, int length) {
+    pendingRequestBody = data;
+    pendingRequestBodyLength = length;
   }
 
   void deferQueryArguments(Runnable adder) {
@@ -335,6 +349,11 @@ final class TransactionVariables {
     if (value == null && (pendingBodyArguments != null || pendingQueryArguments != null)) {
       fillPendingFor(name);
       value = scalars.get(name);
+    }
+    if (value == null && pendingRequestBody != null && "REQUEST_BODY".equals(name)) {
+      value = ByteStrings.of(pendingRequestBody, 0, pendingRequestBodyLength);
+      pendingRequestBody = null;
+      scalars.put(name, value);
     }
     if (value != null || !name.startsWith("TIME")) return value;
     java.time.ZonedDateTime now = java.time.ZonedDateTime.now();

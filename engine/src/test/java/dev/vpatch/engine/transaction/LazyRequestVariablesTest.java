@@ -12,11 +12,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The query string is split into ARGS_GET, and the Cookie headers into REQUEST_COOKIES, when a
- * rule first reads them: every way of reading (collection, names, count, key, macro, the error
- * flag) sees the same members in the same order as an eager split, whatever is read first.
+ * The query string is split into ARGS_GET, the Cookie headers into REQUEST_COOKIES, and the body
+ * copied into REQUEST_BODY, when a rule first reads them: every way of reading (collection, names,
+ * count, key, macro, the error flag) sees what an eager split would have given, whatever is read
+ * first.
  */
-class QueryArgumentsAndCookiesTest {
+class LazyRequestVariablesTest {
   private static final String CONFIG = "SecRuleEngine On\nSecRequestBodyAccess On\n";
 
   /** Runs the request; returns rule id → logdata of every matched rule that logs. */
@@ -108,5 +109,16 @@ class QueryArgumentsAndCookiesTest {
     expected.put("SecRule REQUEST_COOKIES_NAMES \"@rx .\" \"id:50,phase:2,pass,nolog,setvar:'tx.names=%{tx.names}%{MATCHED_VAR}'\"\n"
         + logRule(5, 2, "TX:names", "@rx .", "%{TX.names}"), "abc");
     assertEachAloneAndTogether(expected, "/page", null, headers);
+  }
+
+  @Test
+  void theRequestBodyVariableIsTheBodyWhicheverWayItIsFirstRead() {
+    String body = "a=1&b=%41+B";
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(logRule(1, 2, "REQUEST_BODY", "@contains b=%41", "%{MATCHED_VAR}"), body);
+    expected.put(logRule(2, 2, "&REQUEST_BODY", "@eq 1", "%{REQUEST_BODY_LENGTH}"), "11");
+    expected.put("SecAction \"id:3,phase:2,pass,log,logdata:'%{REQUEST_BODY}'\"\n", body);
+    expected.put(logRule(4, 2, "ARGS:b", "@streq A B", "%{REQUEST_BODY}"), body);
+    assertEachAloneAndTogether(expected, "/form", body);
   }
 }
