@@ -51,6 +51,8 @@ final class TransactionVariables {
    * read of REQUEST_COOKIES or its names. Null when none is pending.
    */
   private List<String> pendingCookieHeaders;
+  /** Whether REQUEST_COOKIES has been read: a Cookie header arriving later is split at once. */
+  private boolean cookiesRead;
   /**
    * The request body's bytes until the first read of REQUEST_BODY turns them into its value (a
    * copy as large as the body, which a patch scoped to another URL never reads). Null when none
@@ -129,6 +131,7 @@ final class TransactionVariables {
 
   /** REQUEST_COOKIES, with every Cookie header split into it. */
   private KeyedValues requestCookies() {
+    cookiesRead = true;
     List<String> headers = pendingCookieHeaders;
     if (headers != null) {
       pendingCookieHeaders = null;
@@ -159,14 +162,11 @@ final class TransactionVariables {
 
   /** Keeps a Cookie header for REQUEST_COOKIES, split when first read. */
   void addCookieHeader(String header) {
-    if (pendingCookieHeaders == null) {
-      if (requestCookies.size() > 0) {
-        // Already read (a header added after the rules ran): split at once, as before.
-        CookieParser.parse(header, requestCookies);
-        return;
-      }
-      pendingCookieHeaders = new ArrayList<>(2);
+    if (cookiesRead) {
+      CookieParser.parse(header, requestCookies);
+      return;
     }
+    if (pendingCookieHeaders == null) pendingCookieHeaders = new ArrayList<>(2);
     pendingCookieHeaders.add(header);
   }
 
@@ -188,7 +188,7 @@ final class TransactionVariables {
 
   /** The variables {@link #pendingQueryArguments} fills (ARGS and its names go through argsGet()). */
   private static boolean readsPendingQuery(String variable) {
-    return "ARGS_GET".equals(variable) || "URLENCODED_ERROR".equals(variable) || "ARGS_COMBINED_SIZE".equals(variable);
+    return "ARGS_GET".equals(variable) || "URLENCODED_ERROR".equals(variable);
   }
 
   /** The variables {@link #pendingBodyArguments} fills (ARGS and its names go through argsPost()). */
