@@ -6,7 +6,6 @@ import dev.vpatch.engine.operators.GroupedPhraseSearch;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.Rule;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,11 +38,7 @@ class ResponsePhraseSearchTest {
       tx.appendResponseBody(bytes, 0, bytes.length);
       tx.processResponseBody();
       tx.processLogging();
-      Map<Long, String> matched = new TreeMap<>();
-      for (MatchedRule rule : tx.matchedRules()) {
-        if (rule.log()) matched.put(rule.ruleId(), rule.data());
-      }
-      return matched;
+      return LoggedMatches.of(tx);
     }
   }
 

@@ -3,7 +3,7 @@ package dev.vpatch.engine.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vpatch.engine.ByteStrings;
-import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.LoggedMatches;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import java.util.List;
@@ -36,11 +36,7 @@ class LazyRequestVariablesTest {
       }
       tx.processRequestBody();
       tx.processLogging();
-      Map<Long, String> matched = new TreeMap<>();
-      for (MatchedRule rule : tx.matchedRules()) {
-        if (rule.log()) matched.put(rule.ruleId(), rule.data());
-      }
-      return matched;
+      return LoggedMatches.of(tx);
     }
   }
 
