@@ -5,7 +5,6 @@ import dev.vpatch.engine.Interruption;
 import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.audit.AuditRecord;
-import dev.vpatch.engine.audit.AuditSink;
 import dev.vpatch.engine.bodies.BodyContext;
 import dev.vpatch.engine.bodies.BodyProcessor;
 import dev.vpatch.engine.bodies.BodyProcessors;
@@ -381,7 +380,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private boolean responseBodyWanted() {
     return ruleSet.hasResponseBodyPhaseRules()
         || config.responseBodyLimitReject()
-        || (ruleSet.auditSink() != null && !auditEngine.equalsIgnoreCase("off") && auditLogParts.indexOf('E') >= 0);
+        || (auditing() && auditLogParts.indexOf('E') >= 0);
+  }
+
+  /** Whether this transaction may write an audit record (a sink, and the engine not Off). */
+  private boolean auditing() {
+    return ruleSet.auditSink() != null && !auditEngine.equalsIgnoreCase("off");
   }
 
   @Override
@@ -452,8 +456,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   // ---- audit -----------------------------------------------------------------------------
 
   private void writeAudit(boolean interrupted) {
-    AuditSink sink = ruleSet.auditSink();
-    if (sink == null || auditEngine.equalsIgnoreCase("off")) return;
+    if (!auditing()) return;
     if (auditEngine.equalsIgnoreCase("relevantonly") && !isRelevant()) return;
     AuditRecord record =
         new AuditRecord(
@@ -476,7 +479,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             mode,
             config.componentSignatures(),
             auditLogParts);
-    sink.write(record.toJson());
+    ruleSet.auditSink().write(record.toJson());
   }
 
   private boolean isRelevant() {

@@ -123,7 +123,7 @@ final class TransactionVariables {
     return argsGet;
   }
 
-  /** ARGS_POST, with the body's arguments in it (and so the query's before them). */
+  /** ARGS_POST, with the body's arguments in it. */
   KeyedValues argsPost() {
     addPendingBodyArguments();
     return argsPost;
@@ -179,11 +179,30 @@ final class TransactionVariables {
     pendingBodyArguments = adder;
   }
 
-  /** Runs the deferred parses whose results {@code variable} (a collection or scalar) reads. */
-  private void fillPendingFor(String variable) {
-    if (pendingQueryArguments != null && readsPendingQuery(variable)) addPendingQueryArguments();
-    if (pendingBodyArguments != null && readsPendingBody(variable)) addPendingBodyArguments();
-    if (pendingCookieHeaders != null && "REQUEST_COOKIES".equals(variable)) requestCookies();
+  /**
+   * Runs the deferred work whose results {@code variable} (a collection or scalar) reads; true
+   * when some ran.
+   */
+  private boolean fillPendingFor(String variable) {
+    boolean filled = false;
+    if (pendingQueryArguments != null && readsPendingQuery(variable)) {
+      addPendingQueryArguments();
+      filled = true;
+    }
+    if (pendingBodyArguments != null && readsPendingBody(variable)) {
+      addPendingBodyArguments();
+      filled = true;
+    }
+    if (pendingCookieHeaders != null && "REQUEST_COOKIES".equals(variable)) {
+      requestCookies();
+      filled = true;
+    }
+    if (pendingRequestBody != null && "REQUEST_BODY".equals(variable)) {
+      scalars.put(variable, ByteStrings.of(pendingRequestBody, 0, pendingRequestBodyLength));
+      pendingRequestBody = null;
+      filled = true;
+    }
+    return filled;
   }
 
   /** The variables {@link #pendingQueryArguments} fills (ARGS and its names go through argsGet()). */
@@ -346,15 +365,7 @@ final class TransactionVariables {
       if (name.equals("MATCHED_VAR")) return matchedVar;
       if (name.equals("MATCHED_VAR_NAME")) return matchedVarName;
     }
-    if (value == null && (pendingBodyArguments != null || pendingQueryArguments != null)) {
-      fillPendingFor(name);
-      value = scalars.get(name);
-    }
-    if (value == null && pendingRequestBody != null && "REQUEST_BODY".equals(name)) {
-      value = ByteStrings.of(pendingRequestBody, 0, pendingRequestBodyLength);
-      pendingRequestBody = null;
-      scalars.put(name, value);
-    }
+    if (value == null && fillPendingFor(name)) value = scalars.get(name);
     if (value != null || !name.startsWith("TIME")) return value;
     java.time.ZonedDateTime now = java.time.ZonedDateTime.now();
     switch (name) {
