@@ -16,7 +16,10 @@
 #
 # Environment (all optional):
 #   COMPARE_DURATION=5s  COMPARE_ROUNDS=3  COMPARE_CONNECTIONS=16  COMPARE_THREADS=1
-#   COMPARE_WARMUP=5s           per scenario before round 1 (the JVM needs its JIT warm)
+#   COMPARE_WARMUP=5s           per scenario and warm-up pass, before round 1
+#   COMPARE_WARMUP_PASSES=6     at most this many warm-up passes per vpatch target: a JVM is
+#                               warm once its JIT compiler threads used under COMPARE_JIT_SETTLED
+#   COMPARE_JIT_SETTLED=2       percent of the process's CPU during a pass (nginx: one pass)
 #   COMPARE_TARGETS="off patch crs raw modsec"   COMPARE_SHAPES="get form json"
 #   COMPARE_PORT_BASE=18091     first of the three vpatch ports
 #   COMPARE_OUT=<dir>           raw results (default /tmp/vpatch-compare/<UTC timestamp>)
@@ -36,6 +39,8 @@ ROUNDS="${COMPARE_ROUNDS:-3}"
 CONNS="${COMPARE_CONNECTIONS:-16}"
 THREADS="${COMPARE_THREADS:-1}"
 WARMUP="${COMPARE_WARMUP:-5s}"
+WARMUP_PASSES="${COMPARE_WARMUP_PASSES:-6}"
+JIT_SETTLED="${COMPARE_JIT_SETTLED:-2}"
 TARGETS="${COMPARE_TARGETS:-off patch crs raw modsec}"
 SHAPES="${COMPARE_SHAPES:-get form json}"
 PORT_BASE="${COMPARE_PORT_BASE:-18091}"
@@ -162,6 +167,19 @@ cpu_ticks() { # pid and its direct children (nginx workers), utime + stime
   done
   echo "$total"
 }
+jit_ticks() { # CPU of a JVM's JIT compiler threads (C1/C2 CompilerThread), utime + stime
+  local total=0 t f
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre*|C2\ CompilerThre*)
+        read -r f <"$t/stat" 2>/dev/null || continue
+        # the comm holds a space: split after its closing parenthesis (fields 14 and 15 -> 12, 13)
+        read -r -a f <<<"${f##*) }"
+        total=$((total + f[11] + f[12])) ;;
+    esac
+  done
+  echo "$total"
+}
 
 # --- the requests must be answered 200 everywhere, or the numbers compare errors ----------
 log "checking that every target answers the benchmark requests with 200"
@@ -201,8 +219,33 @@ run_wrk() { # round target shape duration record
 
 scenarios=()
 for t in $TARGETS; do for s in $SHAPES; do scenarios+=("$t $s"); done; done
-log "warm-up ($WARMUP per scenario)"
-for sc in "${scenarios[@]}"; do run_wrk 0 $sc "$WARMUP" 0; done
+# Warm-up: every scenario once; a vpatch target again, pass after pass, while its JIT compilers
+# still take a noticeable share of its CPU (a JVM that is still compiling runs slower and its
+# compilations count in its CPU per request): the rounds measure each server in its steady state.
+log "warm-up ($WARMUP per scenario and pass; vpatch until its JIT compilers use < $JIT_SETTLED % of its CPU, at most $WARMUP_PASSES passes)"
+warming="$TARGETS"
+: >"$OUT/warmup.txt"
+for pass in $(seq 1 "$WARMUP_PASSES"); do
+  still=""
+  for t in $warming; do
+    pid="$(server_pid "$t")"
+    c0="$(cpu_ticks "$pid")"; j0="$(jit_ticks "$pid")"
+    for s in $SHAPES; do run_wrk 0 "$t" "$s" "$WARMUP" 0; done
+    c1="$(cpu_ticks "$pid")"; j1="$(jit_ticks "$pid")"
+    share=$(( (j1 - j0) * 1000 / (c1 - c0 > 0 ? c1 - c0 : 1) ))
+    case "$t" in
+      off|patch|crs)
+        line="$t: pass $pass, JIT compilers $((share / 10)).$((share % 10)) % of its CPU"
+        if [ "$share" -ge $((JIT_SETTLED * 10)) ]; then
+          still="$still $t"
+          [ "$pass" -lt "$WARMUP_PASSES" ] || line="$line (not settled after $WARMUP_PASSES passes)"
+        fi
+        log "warm-up $line"; echo "$line" >>"$OUT/warmup.txt" ;;
+    esac
+  done
+  warming="$still"
+  [ -n "$warming" ] || break
+done
 
 : >"$OUT/runs.jsonl"
 n=${#scenarios[@]}
@@ -216,6 +259,7 @@ done
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, vpatch $(git -C "$root" rev-parse --short HEAD)"
   echo "wrk -t$THREADS -c$CONNS -d$DURATION, $ROUNDS rounds interleaved; CRS: $CRS_DIR"
+  [ ! -s "$OUT/warmup.txt" ] || echo "warm-up (last pass of each vpatch target): $(awk -F': ' '{last[$1]=$0} END{for (t in last) printf "%s; ", last[t]}' "$OUT/warmup.txt")"
   python3 "$root/bench/compare_table.py" "$OUT/runs.jsonl"
 } | tee "$OUT/table.txt"
 log "raw results: $OUT"
