@@ -17,7 +17,10 @@ public final class SetVarAction implements Action {
 
   private final String collection;
   private final Macro key;
-  /** The name in lower case when it holds no macro (CRS's always do), else null. */
+  /**
+   * The name in lower case when it holds no macro (CRS's always do), else null; interned, as
+   * target and macro keys are, so that finding the member it set compares references.
+   */
   private final String constantName;
   private final Macro value;
   private final Operation operation;
@@ -35,7 +38,7 @@ public final class SetVarAction implements Action {
     }
     collection = name.substring(0, dot).strip().toUpperCase(Locale.ROOT);
     key = Macro.compile(name.substring(dot + 1).strip());
-    constantName = key.isConstant() ? key.source().toLowerCase(Locale.ROOT) : null;
+    constantName = key.isConstant() ? key.source().toLowerCase(Locale.ROOT).intern() : null;
     if (delete) {
       operation = Operation.DELETE;
       value = null;

@@ -38,7 +38,8 @@ public final class Macro {
           if (isReference(inner)) {
             int dot = firstSeparator(inner);
             String variable = (dot < 0 ? inner : inner.substring(0, dot)).toUpperCase(Locale.ROOT);
-            String key = dot < 0 ? null : inner.substring(dot + 1);
+            // Interned: a key setvar wrote the same way is then the same String (found by reference).
+            String key = dot < 0 ? null : inner.substring(dot + 1).intern();
             literals.add(literal.toString());
             literal.setLength(0);
             references.add(new Reference(variable, key));

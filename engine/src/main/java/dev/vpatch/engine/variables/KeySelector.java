@@ -33,7 +33,8 @@ public final class KeySelector {
 
   private KeySelector(String variable, String literal, String regex) {
     this.variable = variable;
-    this.literal = literal == null ? null : KeyedValues.foldedKey(literal);
+    // Interned like setvar's constant names: the member a rule reads is mostly found by reference.
+    this.literal = literal == null ? null : KeyedValues.foldedKey(literal).intern();
     this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(this.literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
