@@ -42,16 +42,32 @@ final class SqlFolder {
       "USER_ID", "USER_NAME", "DATABASE", "PASSWORD", "USER", "CURRENT_USER", "CURRENT_DATE",
       "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP");
 
-  private final SqlTokenizer tokenizer;
+  private SqlTokenizer tokenizer;
   private final SqlToken[] tokens = new SqlToken[MAX_TOKENS + 3];
   private final SqlToken lastComment = new SqlToken();
   private boolean more = true;
 
-  SqlFolder(SqlTokenizer tokenizer) {
-    this.tokenizer = tokenizer;
+  /** A folder to {@link #reset} for each token stream (its tokens are reused). */
+  SqlFolder() {
     for (int i = 0; i < tokens.length; i++) {
       tokens[i] = new SqlToken();
     }
+  }
+
+  SqlFolder(SqlTokenizer tokenizer) {
+    this();
+    this.tokenizer = tokenizer;
+  }
+
+  /** Makes this folder new for {@code tokenizer}'s stream: every token as a fresh one. */
+  SqlFolder reset(SqlTokenizer tokenizer) {
+    this.tokenizer = tokenizer;
+    more = true;
+    lastComment.set((char) 0, 0, 0, "");
+    for (SqlToken token : tokens) {
+      token.set((char) 0, 0, 0, "");
+    }
+    return this;
   }
 
   SqlToken token(int index) {

@@ -201,6 +201,26 @@ class SqlInjectionDetectorTest {
     assertThat(checked).isGreaterThan(500);
   }
 
+  @org.junit.jupiter.api.RepeatedTest(10)
+  void aFolderReusedAfterOtherInputsFingerprintsLikeANewOne(org.junit.jupiter.api.RepetitionInfo repetition) {
+    Random random = new Random(7100 + repetition.getCurrentRepetition());
+    String[] pieces = {"1", "'", "\"", "`", " ", "or", "union", "select", "--", "#", "/*", "*/", "(", ")",
+        ",", "=", "x", "user", "0x7e", ";", "\\", "@@version", "sleep(", "+", "-", "/*!", "N'", "q'[", "]'"};
+    SqlFolder shared = new SqlFolder();
+    for (int i = 0; i < 400; i++) {
+      StringBuilder input = new StringBuilder();
+      for (int n = random.nextInt(12); n >= 0; n--) input.append(pieces[random.nextInt(pieces.length)]);
+      String text = input.toString();
+      for (char quote : new char[] {0, '\'', '"'}) {
+        for (boolean mysql : new boolean[] {false, true}) {
+          assertThat(SqlInjectionDetector.fingerprint(shared, text, quote, mysql))
+              .as("%s, quote %d, mysql %b", text, (int) quote, mysql)
+              .isEqualTo(SqlInjectionDetector.fingerprint(text, quote, mysql));
+        }
+      }
+    }
+  }
+
   @Test
   void oneTokenMeansLettersAndDigitsFromALetterOrDigitsOnly() {
     assertThat(SqlInjectionDetector.isOneToken("abc123XYZ")).isTrue();
