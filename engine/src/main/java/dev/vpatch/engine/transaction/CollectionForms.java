@@ -61,7 +61,8 @@ final class CollectionForms {
         input = transformations.formsOf(parent.form(i));
         parent.known(i, input);
       }
-      String form = transformations.applyLast(input, chain);
+      TransformationCache.Forms output = transformations.afterLast(input, chain);
+      String form = output.value;
       if (forms == null) {
         // Most transformations leave a benign member as it is: while every one so far is, the
         // parent's forms stand for these.
@@ -74,7 +75,7 @@ final class CollectionForms {
         }
       }
       forms[i] = form;
-      if (form == input.value) known[i] = input;
+      known[i] = output;
     }
     // A step that changed no member shares its parent's forms, and with them their literal index.
     return forms == null ? parent : new MemberForms(forms, known, values.version());

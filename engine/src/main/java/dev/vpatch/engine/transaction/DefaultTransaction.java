@@ -112,7 +112,6 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     this.transformations =
         new TransformationCache(
             ruleSet.prefilter(),
-            ruleSet.transformationChains(),
             ruleSet.transformationSteps(),
             ruleSet.transformedValues().expected());
     this.collectionForms = new CollectionForms(transformations, ruleSet.transformationChains());

@@ -9,14 +9,15 @@ import java.util.IdentityHashMap;
 /**
  * Every transformed form of every value a transaction inspects, computed once, and the prefilter
  * literals each form contains. Keyed by the value instance (collections hand the same instance to
- * every rule, and a transformation that changes nothing returns its input), then by the chain's
- * dense id, so a lookup allocates nothing and hashes no string content.
+ * every rule, and a transformation that changes nothing returns its input), so a lookup hashes no
+ * string content.
  *
  * <p>Chains are a trie, but different branches often apply the same transformation to the same
  * instance (CRS has dozens of chains, most transformations leave a benign value unchanged, so the
- * branches collapse onto one instance): each transformation's result is also kept per input
- * instance, and applied once whichever chain asks. Two equal values held in different instances
- * are simply transformed twice.
+ * branches collapse onto one instance): each instance keeps what every transformation step made
+ * of it, and a chain is followed step by step from the value, each step applied once per
+ * instance whichever chain asks. Two equal values held in different instances are simply
+ * transformed twice.
  */
 final class TransformationCache {
   /** Until a transaction of the rule set has told how many value instances to expect. */
@@ -29,7 +30,6 @@ final class TransformationCache {
    */
   private IdentityHashMap<String, Forms> forms;
   private final LiteralPrefilter prefilter;
-  private final int chainSlots;
   private final int stepSlots;
   private final int expectedValues;
   /**
@@ -46,10 +46,12 @@ final class TransformationCache {
    */
   static final class Forms {
     final String value;
-    /** Result per chain id, when this instance is a value rules read; else null. */
-    String[] byChain;
-    /** Result per transformation step id applied to this very instance, or null. */
-    String[] byStep;
+    /**
+     * What each transformation step (by step id) made of this very instance, once applied: this
+     * instance itself when the step changed nothing; null until a step is applied. Results are
+     * kept as their Forms, so following a chain needs no lookup by instance.
+     */
+    Forms[] byStep;
     /** The prefilter literals this instance contains, or null until asked. */
     long[] literals;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
@@ -61,9 +63,8 @@ final class TransformationCache {
   }
 
   /** @param expectedValues how many value instances to size for; 0 when not known yet */
-  TransformationCache(LiteralPrefilter prefilter, int chains, int steps, int expectedValues) {
+  TransformationCache(LiteralPrefilter prefilter, int steps, int expectedValues) {
     this.prefilter = prefilter;
-    this.chainSlots = chains + 1;
     this.stepSlots = steps;
     this.expectedValues = expectedValues > 0 ? expectedValues : FIRST_EXPECTED_VALUES;
   }
@@ -79,8 +80,13 @@ final class TransformationCache {
 
   /** The instance {@code known} describes after {@code chain}. */
   String transform(Forms known, TransformationChain chain) {
-    if (known.byChain == null) known.byChain = new String[chainSlots];
-    return transformKnown(known, chain);
+    return after(known, chain).value;
+  }
+
+  /** What is known about the instance {@code known} describes after {@code chain}. */
+  Forms after(Forms known, TransformationChain chain) {
+    TransformationChain parent = chain.parent();
+    return afterLast(parent == null ? known : after(known, parent), chain);
   }
 
   /** The prefilter literals contained in {@code value} (one scan per distinct instance). */
@@ -129,33 +135,23 @@ final class TransformationCache {
     return known;
   }
 
-  private String transformKnown(Forms known, TransformationChain chain) {
-    String cached = known.byChain[chain.id()];
-    if (cached != null) return cached;
-    TransformationChain parent = chain.parent();
-    String input = parent == null ? known.value : transformKnown(known, parent);
-    String result = applyLast(input == known.value ? known : formsOf(input), chain);
-    known.byChain[chain.id()] = result;
-    return result;
-  }
-
   /**
-   * The last transformation of {@code step} applied to the instance {@code inputForms} describes
-   * (its result kept per instance, whichever chain asks).
+   * The last transformation of {@code step} applied to the instance {@code input} describes (its
+   * result kept per instance, whichever chain asks).
    */
-  String applyLast(Forms inputForms, TransformationChain step) {
-    String input = inputForms.value;
-    String[] results = inputForms.byStep;
+  Forms afterLast(Forms input, TransformationChain step) {
+    Forms[] results = input.byStep;
     if (results == null) {
-      results = new String[stepSlots];
-      inputForms.byStep = results;
+      results = new Forms[stepSlots];
+      input.byStep = results;
     }
-    String result = results[step.stepId()];
+    Forms result = results[step.stepId()];
     if (result == null) {
       Transformation transformation = step.last();
-      result = transformation.apply(input);
+      String output = transformation.apply(input.value);
+      result = output == input.value ? input : formsOf(output);
+      if (result != input && transformation.changesAsciiCaseOnly()) result.sameLiteralsAs = input.value;
       results[step.stepId()] = result;
-      if (result != input && transformation.changesAsciiCaseOnly()) formsOf(result).sameLiteralsAs = input;
     }
     return result;
   }
