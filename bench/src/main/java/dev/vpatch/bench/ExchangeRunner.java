@@ -66,8 +66,10 @@ public final class ExchangeRunner {
     if (interruption != null) {
       return interruption;
     }
-    for (Header header : exchange.responseHeaders()) {
-      tx.addResponseHeader(header.name(), header.value());
+    if (tx.responseHeadersWanted()) {
+      for (Header header : exchange.responseHeaders()) {
+        tx.addResponseHeader(header.name(), header.value());
+      }
     }
     interruption = tx.processResponseHeaders(exchange.status(), "HTTP/1.1");
     if (interruption != null) {

@@ -56,6 +56,14 @@ public interface Transaction extends AutoCloseable {
 
   void addResponseHeader(String name, String value);
 
+  /**
+   * Whether the response's header fields can matter to this transaction: a rule runs in phase 3,
+   * 4 or 5, the audit log may record them, or the response body may be buffered (its Content-Type
+   * decides). When false, a connector may skip {@link #addResponseHeader} (the status still goes
+   * to {@link #processResponseHeaders}).
+   */
+  boolean responseHeadersWanted();
+
   /** Phase 3. */
   Interruption processResponseHeaders(int status, String protocol);
 

@@ -201,6 +201,25 @@ class InspectionTest {
   }
 
   @Test
+  void aResponseHeaderRuleAloneStillSeesTheResponseHeaders() throws Exception {
+    // No phase 4 rule and no audit log: the response headers are handed over for the phase 3 rule.
+    startWith(EngineMode.ON, "SecRule RESPONSE_HEADERS:X-Debug \"@streq on\" \"id:105,phase:3,deny,log\"\n");
+    fixture.upstream.respondWith((request, ctx) -> {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+          Unpooled.wrappedBuffer("fine".getBytes(StandardCharsets.US_ASCII)));
+      response.headers().set("Content-Type", "text/plain").set("Content-Length", 4);
+      if (request.uri().equals("/debug")) {
+        response.headers().set("X-Debug", "on");
+      }
+      ctx.writeAndFlush(response);
+    });
+    assertThat(get("/debug").status()).isEqualTo(403);
+    RawHttp.Response fine = get("/ok");
+    assertThat(fine.status()).isEqualTo(200);
+    assertThat(fine.header("Content-Type")).isEqualTo("text/plain");
+  }
+
+  @Test
   void requestBodyOverTheLimitIsRejected() throws Exception {
     startWith(EngineMode.ON, "SecRequestBodyLimit 100\nSecRequestBodyLimitAction Reject\n");
     String body = "a=" + "b".repeat(200);

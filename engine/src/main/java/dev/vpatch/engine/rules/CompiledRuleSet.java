@@ -23,6 +23,7 @@ public final class CompiledRuleSet implements RuleSet {
   private final List<Rule> rules;
   private final AuditSink auditSink;
   private final boolean hasResponseBodyPhaseRules;
+  private final boolean hasResponsePhaseRules;
   private final LiteralPrefilter prefilter;
   private final int transformationChains;
   private final int transformationSteps;
@@ -74,6 +75,7 @@ public final class CompiledRuleSet implements RuleSet {
       skipAfterPositions[phase] = skipTo;
     }
     this.hasResponseBodyPhaseRules = hasRules(phases[4]) || hasRules(phases[5]);
+    this.hasResponsePhaseRules = hasResponseBodyPhaseRules || hasRules(phases[3]);
     AuditSink sink = auditSink;
     if (sink == null && config.auditLogPath() != null && !config.auditEngine().equalsIgnoreCase("off")) {
       sink = new AuditFileSink(java.nio.file.Path.of(config.auditLogPath()));
@@ -155,6 +157,11 @@ public final class CompiledRuleSet implements RuleSet {
    */
   public boolean hasResponseBodyPhaseRules() {
     return hasResponseBodyPhaseRules;
+  }
+
+  /** Whether a rule runs in phase 3, 4 or 5: after the response head, which they may read. */
+  public boolean hasResponsePhaseRules() {
+    return hasResponsePhaseRules;
   }
 
   public AuditSink auditSink() {

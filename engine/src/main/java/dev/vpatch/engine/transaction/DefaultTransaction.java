@@ -382,6 +382,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
         || (auditing() && auditLogParts.indexOf('E') >= 0);
   }
 
+  @Override
+  public boolean responseHeadersWanted() {
+    return ruleSet.hasResponsePhaseRules() || auditing() || responseBodyWanted();
+  }
+
   /** Whether this transaction may write an audit record (a sink, and the engine not Off). */
   private boolean auditing() {
     return ruleSet.auditSink() != null && !auditEngine.equalsIgnoreCase("off");

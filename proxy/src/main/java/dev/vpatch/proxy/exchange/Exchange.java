@@ -484,7 +484,10 @@ public final class Exchange implements UpstreamListener {
     state = State.RESPONDING;
     if (tx != null) {
       try {
-        addHeaders(head.headers(), tx::addResponseHeader);
+        // Only for a reader: a patch without response rules would turn every field into Strings.
+        if (tx.responseHeadersWanted()) {
+          addHeaders(head.headers(), tx::addResponseHeader);
+        }
         long start = System.nanoTime();
         Interruption interruption = tx.processResponseHeaders(status.code(), head.protocolVersion().text());
         context.metrics().phase(3, System.nanoTime() - start);
@@ -512,7 +515,9 @@ public final class Exchange implements UpstreamListener {
     response = head;
     if (tx != null) {
       try {
-        addHeaders(head.headers(), tx::addResponseHeader);
+        if (tx.responseHeadersWanted()) {
+          addHeaders(head.headers(), tx::addResponseHeader);
+        }
         if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
           return;
         }
