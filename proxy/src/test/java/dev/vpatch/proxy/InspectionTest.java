@@ -182,15 +182,7 @@ class InspectionTest {
     startWith(EngineMode.ON,
         "SecRule RESPONSE_HEADERS:X-Debug \"@streq on\" \"id:103,phase:3,deny,log\"\n"
             + "SecRule RESPONSE_BODY \"@contains BEGIN PRIVATE KEY\" \"id:104,phase:4,deny,log\"\n");
-    fixture.upstream.respondWith((request, ctx) -> {
-      byte[] body = (request.uri().equals("/key") ? "-----BEGIN PRIVATE KEY-----" : "fine").getBytes(StandardCharsets.US_ASCII);
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
-      response.headers().set("Content-Type", "text/plain").set("Content-Length", body.length);
-      if (request.uri().equals("/debug")) {
-        response.headers().set("X-Debug", "on");
-      }
-      ctx.writeAndFlush(response);
-    });
+    answerWithDebugHeaderOrKey();
     assertThat(get("/debug").status()).isEqualTo(403);
     RawHttp.Response leak = get("/key");
     assertThat(leak.status()).isEqualTo(403);
@@ -204,19 +196,24 @@ class InspectionTest {
   void aResponseHeaderRuleAloneStillSeesTheResponseHeaders() throws Exception {
     // No phase 4 rule and no audit log: the response headers are handed over for the phase 3 rule.
     startWith(EngineMode.ON, "SecRule RESPONSE_HEADERS:X-Debug \"@streq on\" \"id:105,phase:3,deny,log\"\n");
+    answerWithDebugHeaderOrKey();
+    assertThat(get("/debug").status()).isEqualTo(403);
+    RawHttp.Response fine = get("/ok");
+    assertThat(fine.status()).isEqualTo(200);
+    assertThat(fine.header("Content-Type")).isEqualTo("text/plain");
+  }
+
+  /** The upstream answers "fine" (text/plain), with X-Debug: on for /debug and a private key for /key. */
+  private void answerWithDebugHeaderOrKey() {
     fixture.upstream.respondWith((request, ctx) -> {
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.wrappedBuffer("fine".getBytes(StandardCharsets.US_ASCII)));
-      response.headers().set("Content-Type", "text/plain").set("Content-Length", 4);
+      byte[] body = (request.uri().equals("/key") ? "-----BEGIN PRIVATE KEY-----" : "fine").getBytes(StandardCharsets.US_ASCII);
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+      response.headers().set("Content-Type", "text/plain").set("Content-Length", body.length);
       if (request.uri().equals("/debug")) {
         response.headers().set("X-Debug", "on");
       }
       ctx.writeAndFlush(response);
     });
-    assertThat(get("/debug").status()).isEqualTo(403);
-    RawHttp.Response fine = get("/ok");
-    assertThat(fine.status()).isEqualTo(200);
-    assertThat(fine.header("Content-Type")).isEqualTo("text/plain");
   }
 
   @Test
