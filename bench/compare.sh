@@ -158,24 +158,25 @@ server_pid() { # target -> the pid whose CPU is measured (nginx master or the vp
     *) local v="pid_$1"; echo "${!v}" ;;
   esac
 }
-cpu_ticks() { # pid and its direct children (nginx workers), utime + stime
-  local total=0 p f
+stat_ticks() { # utime + stime of a /proc/.../stat file, 0 when it is gone
+  local line f
+  read -r line 2>/dev/null <"$1" || { echo 0; return; }
+  # fields 14 and 15, counted after the comm's closing parenthesis (a comm may hold spaces)
+  read -r -a f <<<"${line##*) }"
+  echo $((f[11] + f[12]))
+}
+cpu_ticks() { # pid and its direct children (nginx workers)
+  local total=0 p
   for p in $1 $(ps -o pid= --ppid "$1"); do
-    read -r -a f <"/proc/$p/stat" 2>/dev/null || continue
-    # fields 14 and 15; a comm with spaces would shift them, neither java nor nginx has one
-    total=$((total + f[13] + f[14]))
+    total=$((total + $(stat_ticks "/proc/$p/stat")))
   done
   echo "$total"
 }
-jit_ticks() { # CPU of a JVM's JIT compiler threads (C1/C2 CompilerThread), utime + stime
-  local total=0 t f
+jit_ticks() { # a JVM's JIT compiler threads (C1/C2 CompilerThread)
+  local total=0 t
   for t in /proc/"$1"/task/*; do
     case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ CompilerThre*|C2\ CompilerThre*)
-        read -r f <"$t/stat" 2>/dev/null || continue
-        # the comm holds a space: split after its closing parenthesis (fields 14 and 15 -> 12, 13)
-        read -r -a f <<<"${f##*) }"
-        total=$((total + f[11] + f[12])) ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) total=$((total + $(stat_ticks "$t/stat"))) ;;
     esac
   done
   echo "$total"

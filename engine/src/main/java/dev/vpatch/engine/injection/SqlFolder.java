@@ -54,11 +54,6 @@ final class SqlFolder {
     }
   }
 
-  SqlFolder(SqlTokenizer tokenizer) {
-    this();
-    this.tokenizer = tokenizer;
-  }
-
   /** Makes this folder new for {@code tokenizer}'s stream: every token as a fresh one. */
   SqlFolder reset(SqlTokenizer tokenizer) {
     this.tokenizer = tokenizer;

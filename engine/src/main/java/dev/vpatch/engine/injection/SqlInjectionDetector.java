@@ -96,7 +96,7 @@ public final class SqlInjectionDetector {
 
   /** The fingerprint of one context, for tests and diagnostics. */
   static String fingerprint(String input, char quote, boolean mysql) {
-    return fingerprint(new SqlFolder(new SqlTokenizer(input, quote, mysql)));
+    return fingerprint(new SqlFolder(), input, quote, mysql);
   }
 
   /** {@link #fingerprint(String, char, boolean)} with {@code folder} reset and reused, as detection does. */

@@ -384,7 +384,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public boolean responseHeadersWanted() {
-    return ruleSet.hasResponsePhaseRules() || auditing() || responseBodyWanted();
+    // What responseBodyWanted() adds to these two: the Reject limit, which buffers by Content-Type.
+    return ruleSet.hasResponsePhaseRules() || auditing() || config.responseBodyLimitReject();
   }
 
   /** Whether this transaction may write an audit record (a sink, and the engine not Off). */

@@ -75,12 +75,7 @@ final class TransformationCache {
   }
 
   String transform(String value, TransformationChain chain) {
-    return transform(formsOf(value), chain);
-  }
-
-  /** The instance {@code known} describes after {@code chain}. */
-  String transform(Forms known, TransformationChain chain) {
-    return after(known, chain).value;
+    return after(formsOf(value), chain).value;
   }
 
   /** What is known about the instance {@code known} describes after {@code chain}. */

@@ -216,6 +216,13 @@ public final class Exchange implements UpstreamListener {
     }
   }
 
+  /** Only for a reader: a patch without response rules would turn every field into a String. */
+  private void addResponseHeaders(HttpResponse head) {
+    if (tx.responseHeadersWanted()) {
+      addHeaders(head.headers(), tx::addResponseHeader);
+    }
+  }
+
   public void onRequestContent(HttpContent content) {
     boolean last = content instanceof LastHttpContent;
     switch (state) {
@@ -484,10 +491,7 @@ public final class Exchange implements UpstreamListener {
     state = State.RESPONDING;
     if (tx != null) {
       try {
-        // Only for a reader: a patch without response rules would turn every field into Strings.
-        if (tx.responseHeadersWanted()) {
-          addHeaders(head.headers(), tx::addResponseHeader);
-        }
+        addResponseHeaders(head);
         long start = System.nanoTime();
         Interruption interruption = tx.processResponseHeaders(status.code(), head.protocolVersion().text());
         context.metrics().phase(3, System.nanoTime() - start);
@@ -515,9 +519,7 @@ public final class Exchange implements UpstreamListener {
     response = head;
     if (tx != null) {
       try {
-        if (tx.responseHeadersWanted()) {
-          addHeaders(head.headers(), tx::addResponseHeader);
-        }
+        addResponseHeaders(head);
         if (enforce(tx.processResponseHeaders(101, head.protocolVersion().text()))) {
           return;
         }
