@@ -2,6 +2,7 @@ package dev.vpatch.engine.actions;
 
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.seclang.VariableSpec;
+import dev.vpatch.engine.variables.LiteralKey;
 
 /** What run-time actions may do to the transaction. */
 public interface ActionContext {
@@ -10,8 +11,14 @@ public interface ActionContext {
   /** Sets a member of a mutable collection (TX, IP, SESSION, USER, GLOBAL, RESOURCE). */
   void setVariable(String collection, String key, String value);
 
+  /** {@link #setVariable(String, String, String)} for a key the rule spells out. */
+  void setVariable(String collection, LiteralKey key, String value);
+
   /** The current value of a collection member, or null. */
   String variable(String collection, String key);
+
+  /** {@link #variable(String, String)} for a key the rule spells out. */
+  String variable(String collection, LiteralKey key);
 
   void deleteVariable(String collection, String key);
 

@@ -1,6 +1,7 @@
 package dev.vpatch.engine.actions;
 
 import dev.vpatch.engine.macros.Macro;
+import dev.vpatch.engine.variables.LiteralKey;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ public final class SetVarAction implements Action {
    * The name in lower case when it holds no macro (CRS's always do), else null; interned, as
    * target and macro keys are, so that finding the member it set compares references.
    */
-  private final String constantName;
+  private final LiteralKey constantName;
   private final Macro value;
   private final Operation operation;
 
@@ -38,7 +39,7 @@ public final class SetVarAction implements Action {
     }
     collection = name.substring(0, dot).strip().toUpperCase(Locale.ROOT);
     key = Macro.compile(name.substring(dot + 1).strip());
-    constantName = key.isConstant() ? key.source().toLowerCase(Locale.ROOT).intern() : null;
+    constantName = key.isConstant() ? new LiteralKey(key.source().toLowerCase(Locale.ROOT)) : null;
     if (delete) {
       operation = Operation.DELETE;
       value = null;
@@ -72,10 +73,31 @@ public final class SetVarAction implements Action {
 
   @Override
   public void execute(ActionContext context) {
-    String name = constantName != null ? constantName : context.expand(key).toLowerCase(Locale.ROOT);
+    if (constantName != null) {
+      execute(context, constantName);
+      return;
+    }
+    String name = context.expand(key).toLowerCase(Locale.ROOT);
     switch (operation) {
       case DELETE:
         context.deleteVariable(collection, name);
+        break;
+      case SET:
+        context.setVariable(collection, name, context.expand(value));
+        break;
+      default:
+        long current = toLong(context.variable(collection, name));
+        long delta = toLong(context.expand(value));
+        long result = operation == Operation.ADD ? current + delta : current - delta;
+        context.setVariable(collection, name, Long.toString(result));
+    }
+  }
+
+  /** {@link #execute(ActionContext)} for a name without macros: the same steps, by literal key. */
+  private void execute(ActionContext context, LiteralKey name) {
+    switch (operation) {
+      case DELETE:
+        context.deleteVariable(collection, name.text());
         break;
       case SET:
         context.setVariable(collection, name, context.expand(value));

@@ -25,6 +25,7 @@ import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.seclang.VariableSpec;
 import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
+import dev.vpatch.engine.variables.LiteralKey;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
 import java.util.ArrayList;
@@ -818,7 +819,18 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
+  public void setVariable(String collection, LiteralKey key, String value) {
+    vars.collection(collection).put(key, value);
+  }
+
+  @Override
   public String variable(String collection, String key) {
+    KeyedValues c = vars.existingCollection(collection);
+    return c == null ? null : c.get(key);
+  }
+
+  @Override
+  public String variable(String collection, LiteralKey key) {
     KeyedValues c = vars.existingCollection(collection);
     return c == null ? null : c.get(key);
   }

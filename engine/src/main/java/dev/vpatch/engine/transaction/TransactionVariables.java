@@ -4,6 +4,7 @@ import dev.vpatch.engine.ByteStrings;
 import dev.vpatch.engine.rules.RuleContext.ValueSink;
 import dev.vpatch.engine.variables.CountText;
 import dev.vpatch.engine.variables.KeyedValues;
+import dev.vpatch.engine.variables.LiteralKey;
 import dev.vpatch.engine.variables.Target;
 import dev.vpatch.engine.variables.VariableKind;
 import dev.vpatch.engine.variables.Variables;
@@ -63,7 +64,7 @@ final class TransactionVariables {
 
   /** @param expectedTxSize how many TX variables a transaction is expected to set */
   TransactionVariables(int expectedTxSize) {
-    tx = new KeyedValues(expectedTxSize);
+    tx = KeyedValues.withUniqueKeys(expectedTxSize);
   }
 
   /** The named collection, created empty on first use. */
@@ -324,9 +325,8 @@ final class TransactionVariables {
     boolean counting = target.isCount();
     boolean everyKey = target.selectsEveryKey();
     // A literal key goes straight to the members with that key instead of testing every key.
-    String literal = target.literalKey();
-    int hash = target.literalKeyHash();
-    int i = literal != null ? values.indexOf(literal, hash, 0) : only != null ? nextCandidate(only, 0, size) : 0;
+    LiteralKey literal = target.literalKey();
+    int i = literal != null ? values.indexOf(literal) : only != null ? nextCandidate(only, 0, size) : 0;
     while (i >= 0 && i < size && i < values.size()) {
       // Forms and candidates describe the collection as it was: once a rule's action changes it,
       // every member from there on is visited and transformed afresh.
@@ -338,7 +338,7 @@ final class TransactionVariables {
         count++;
         if (!counting) sink.accept(name, key, names ? key : values.value(i), passForms && unchanged ? forms.form(i) : null);
       }
-      if (literal != null) i = values.indexOf(literal, hash, i + 1);
+      if (literal != null) i = values.hasUniqueKeys() ? -1 : values.indexOf(literal.text(), literal.hash(), i + 1);
       else if (only != null && values.version() == version) i = nextCandidate(only, i + 1, size);
       else i++;
     }

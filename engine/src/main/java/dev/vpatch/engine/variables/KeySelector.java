@@ -14,7 +14,6 @@ public final class KeySelector {
 
   private final String variable;
   private final String literal;
-  private final int literalHash;
   private final Pattern pattern;
   /** The same regex for yes/no questions at DFA speed, or null where the DFA lacks its syntax. */
   private final LazyDfa dfa;
@@ -35,7 +34,6 @@ public final class KeySelector {
     this.variable = variable;
     // Interned like setvar's constant names: the member a rule reads is mostly found by reference.
     this.literal = literal == null ? null : KeyedValues.foldedKey(literal).intern();
-    this.literalHash = literal == null ? 0 : KeyedValues.foldedHash(this.literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
     this.anchoredPrefix = regex != null && ANCHORED_WORD.matcher(regex).matches() ? regex.substring(1) : null;
@@ -93,10 +91,6 @@ public final class KeySelector {
     return literal;
   }
 
-  /** {@link KeyedValues#foldedHash} of {@link #literal()}. */
-  public int literalHash() {
-    return literalHash;
-  }
 
   /** Whether every key is selected (no literal, no regex). */
   public boolean selectsAll() {

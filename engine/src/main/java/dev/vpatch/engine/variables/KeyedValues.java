@@ -10,7 +10,12 @@ import java.util.Arrays;
  * <p>Each key's case-folded hash is kept beside it, so a lookup by key compares ints and only
  * compares characters on a hash hit. A collection that grows large and is looked up by key also
  * gets a hash index, built on the first such lookup: CRS reads and writes TX (well over a hundred
- * members) by name hundreds of times per transaction, and a scan per lookup added up.
+ * members) by name hundreds of times per transaction, and a scan per lookup added up. Hashes are
+ * computed by the first lookup after members were added: most collections (MATCHED_VARS, the
+ * arguments) are never looked up by key.
+ *
+ * <p>A collection made {@link #withUniqueKeys} holds each key once (TX, a map in ModSecurity):
+ * it first tries a {@link LiteralKey}'s last position, and stops after the first member found.
  */
 public final class KeyedValues {
   private static final char[] FOLDED = new char[256];
@@ -30,6 +35,9 @@ public final class KeyedValues {
   private String[] values = NO_STRINGS;
   private int[] hashes = NO_HASHES;
   private int size;
+  /** Members below this index have their hash in {@link #hashes}. */
+  private int hashed;
+  private boolean uniqueKeys;
   private int version;
   /**
    * The hash index, or null: per bucket the first member in it plus one (0: empty), and per
@@ -104,6 +112,18 @@ public final class KeyedValues {
 
   public KeyedValues() {}
 
+  /** A collection that keeps one member per key: {@link #add} replaces as {@link #put} does. */
+  public static KeyedValues withUniqueKeys(int expectedSize) {
+    KeyedValues values = new KeyedValues(expectedSize);
+    values.uniqueKeys = true;
+    return values;
+  }
+
+  /** Whether a key occurs at most once ({@link #withUniqueKeys}). */
+  public boolean hasUniqueKeys() {
+    return uniqueKeys;
+  }
+
   /**
    * A collection sized for {@code expectedSize} members, so that filling it up to that size
    * neither regrows its arrays nor rebuilds its index (a transaction's TX collection grows by the
@@ -144,6 +164,14 @@ public final class KeyedValues {
   }
 
   public void add(String key, String value) {
+    if (uniqueKeys) {
+      put(key, value);
+      return;
+    }
+    append(key, value);
+  }
+
+  private void append(String key, String value) {
     if (size == keys.length) {
       int capacity = Math.max(8, size * 2);
       keys = Arrays.copyOf(keys, capacity);
@@ -152,25 +180,43 @@ public final class KeyedValues {
     }
     keys[size] = key;
     values[size] = value;
-    hashes[size] = foldedHash(key);
     size++;
     version++;
     if (bucketFirst != null) {
-      if (size * 2 > bucketFirst.length) bucketFirst = null;
-      else link(size - 1);
+      if (size * 2 > bucketFirst.length) {
+        bucketFirst = null;
+      } else {
+        hashAll();
+        link(size - 1);
+      }
     }
+  }
+
+  /** Computes the hashes of the members added since the last lookup by key. */
+  private void hashAll() {
+    for (int i = hashed; i < size; i++) hashes[i] = foldedHash(keys[i]);
+    hashed = size;
   }
 
   /** Replaces the first member with this key (removing other members with it), or adds one. */
   public void put(String key, String value) {
     int hash = foldedHash(key);
-    int first = indexOf(key, hash, 0);
+    replaceOrAppend(indexOf(key, hash, 0), key, hash, value);
+  }
+
+  /** {@link #put(String, String)} with a literal key. */
+  public void put(LiteralKey key, String value) {
+    replaceOrAppend(indexOf(key), key.text(), key.hash(), value);
+  }
+
+  private void replaceOrAppend(int first, String key, int hash, String value) {
     if (first < 0) {
-      add(key, value);
+      append(key, value);
       return;
     }
     values[first] = value;
     version++;
+    if (uniqueKeys) return;
     for (int i = size - 1; i > first; i--) {
       if (hashes[i] == hash && sameKey(keys[i], key)) removeAt(i);
     }
@@ -182,8 +228,26 @@ public final class KeyedValues {
     return i < 0 ? null : values[i];
   }
 
+  /** {@link #get(String)} with a literal key. */
+  public String get(LiteralKey key) {
+    int i = indexOf(key);
+    return i < 0 ? null : values[i];
+  }
+
   public int indexOf(String key) {
     return indexOf(key, foldedHash(key), 0);
+  }
+
+  /** The first member with this literal key, or -1. */
+  public int indexOf(LiteralKey key) {
+    String text = key.text();
+    if (uniqueKeys) {
+      int last = key.lastIndex;
+      if (last < size && keys[last] == text) return last;
+    }
+    int found = indexOf(text, key.hash(), 0);
+    if (uniqueKeys && found >= 0 && found != key.lastIndex) key.lastIndex = found;
+    return found;
   }
 
   /**
@@ -192,6 +256,7 @@ public final class KeyedValues {
    * @param hash {@link #foldedHash(String)} of {@code key}
    */
   public int indexOf(String key, int hash, int from) {
+    if (hashed < size) hashAll();
     if (size < INDEXED_FROM) {
       for (int i = from; i < size; i++) {
         if (hashes[i] == hash && sameKey(keys[i], key)) return i;
@@ -230,6 +295,7 @@ public final class KeyedValues {
 
   public int count(String key) {
     int hash = foldedHash(key);
+    if (uniqueKeys) return indexOf(key, hash, 0) < 0 ? 0 : 1;
     int n = 0;
     for (int i = indexOf(key, hash, 0); i >= 0; i = indexOf(key, hash, i + 1)) n++;
     return n;
@@ -237,6 +303,7 @@ public final class KeyedValues {
 
   public void remove(String key) {
     int hash = foldedHash(key);
+    if (hashed < size) hashAll();
     for (int i = size - 1; i >= 0; i--) {
       if (hashes[i] == hash && sameKey(keys[i], key)) removeAt(i);
     }
@@ -247,6 +314,7 @@ public final class KeyedValues {
     System.arraycopy(values, index + 1, values, index, size - index - 1);
     System.arraycopy(hashes, index + 1, hashes, index, size - index - 1);
     size--;
+    if (index < hashed) hashed--;
     version++;
     keys[size] = null;
     values[size] = null;
@@ -256,9 +324,10 @@ public final class KeyedValues {
   public void clear() {
     // Every rule clears MATCHED_VARS, mostly empty: nothing to do then (no member, no index).
     if (size == 0 && bucketFirst == null) return;
-    Arrays.fill(keys, 0, size, null);
-    Arrays.fill(values, 0, size, null);
+    // The old members stay referenced until overwritten: a collection lives as long as its
+    // transaction, which holds them anyway, and nulling them was a visible cost per rule.
     size = 0;
+    hashed = 0;
     version++;
     bucketFirst = null;
   }

@@ -21,8 +21,7 @@ public final class Target {
   private final String name;
   private final boolean count;
   private final boolean everyKey;
-  private final String literalKey;
-  private final int literalKeyHash;
+  private final LiteralKey literalKey;
   private final boolean hasExclusions;
   private final long variableBit;
 
@@ -44,8 +43,7 @@ public final class Target {
     this.matchedVars = name.equals("MATCHED_VARS") || name.equals("MATCHED_VARS_NAMES");
     this.ruleVariable = name.equals("RULE");
     this.everyKey = selector.selectsAll();
-    this.literalKey = selector.literal();
-    this.literalKeyHash = selector.literalHash();
+    this.literalKey = selector.literal() == null ? null : new LiteralKey(selector.literal());
     this.hasExclusions = excluded.length > 0;
     this.variableBit = variableBit(name);
   }
@@ -116,13 +114,8 @@ public final class Target {
   }
 
   /** The selector's folded literal key ({@link KeySelector#literal()}), or null. */
-  public String literalKey() {
+  public LiteralKey literalKey() {
     return literalKey;
-  }
-
-  /** {@link KeySelector#literalHash()}. */
-  public int literalKeyHash() {
-    return literalKeyHash;
   }
 
   /** What selects members: a literal key, a regex, or everything. */

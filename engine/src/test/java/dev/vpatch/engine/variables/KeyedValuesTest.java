@@ -105,6 +105,62 @@ class KeyedValuesTest {
     }
   }
 
+  @RepeatedTest(30)
+  void literalKeysSharedByTransactionsFindEachOnesMemberWhateverTheOtherLeftBehind(RepetitionInfo repetition) {
+    Random random = new Random(15_485_863L * repetition.getCurrentRepetition());
+    // The sites of one rule set, used by two transactions in turn: each site's last position is
+    // then the other transaction's as often as its own.
+    List<LiteralKey> sites = new ArrayList<>();
+    for (int i = 0; i < 12; i++) sites.add(new LiteralKey(KeyedValues.foldedKey(randomKey(random))));
+    List<KeyedValues> transactions = List.of(KeyedValues.withUniqueKeys(8), KeyedValues.withUniqueKeys(0));
+    List<List<String[]>> models = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int step = 0; step < 800; step++) {
+      int t = random.nextInt(2);
+      KeyedValues values = transactions.get(t);
+      List<String[]> model = models.get(t);
+      LiteralKey site = sites.get(random.nextInt(sites.size()));
+      // Members also come under keys spelled otherwise (another case, a macro-made name).
+      String spelled = random.nextBoolean() ? site.text() : randomCase(site.text(), random);
+      int action = random.nextInt(10);
+      if (action < 3) {
+        values.put(site, "s" + step);
+        upsert(model, site.text(), "s" + step);
+      } else if (action < 5) {
+        values.add(spelled, "a" + step);
+        upsert(model, spelled, "a" + step);
+      } else if (action < 7) {
+        String other = randomKey(random);
+        values.put(other, "o" + step);
+        upsert(model, other, "o" + step);
+      } else if (action < 9) {
+        values.remove(spelled);
+        model.removeIf(member -> member[0].equalsIgnoreCase(spelled));
+      } else if (random.nextInt(8) == 0) {
+        values.clear();
+        model.clear();
+      }
+      assertThat(values.size()).isEqualTo(model.size());
+      LiteralKey probe = sites.get(random.nextInt(sites.size()));
+      int expected = firstIn(model, probe.text(), 0);
+      assertThat(values.indexOf(probe)).as(probe.text()).isEqualTo(expected);
+      assertThat(values.get(probe)).isEqualTo(expected < 0 ? null : model.get(expected)[1]);
+      assertThat(values.count(probe.text())).isEqualTo(expected < 0 ? 0 : 1);
+    }
+  }
+
+  /** A unique-key collection's put: the member with the key gets the value, or a new one comes last. */
+  private static void upsert(List<String[]> model, String key, String value) {
+    int first = firstIn(model, key, 0);
+    if (first < 0) model.add(new String[] {key, value});
+    else model.get(first)[1] = value;
+  }
+
+  private static String randomCase(String key, Random random) {
+    StringBuilder spelled = new StringBuilder();
+    for (char c : key.toCharArray()) spelled.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+    return spelled.toString();
+  }
+
   private static int firstIn(List<String[]> model, String key, int from) {
     for (int i = from; i < model.size(); i++) if (model.get(i)[0].equalsIgnoreCase(key)) return i;
     return -1;
