@@ -102,6 +102,28 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void txMembersAreFoundHoweverTheRulesSpellThemAndInWhateverOrderTransactionsSetThem() {
+    // Transactions set TX members in different orders and delete some, so where a key sat in the
+    // previous transaction is often wrong in the next one.
+    RuleSet r =
+        rules(
+            "SecRule ARGS:first \"@rx .\" \"id:1,phase:1,pass,nolog,setvar:tx.a=1,setvar:tx.gone=1\"\n"
+                + "SecAction \"id:2,phase:1,pass,nolog,setvar:tx.B=2,setvar:TX.Score=+%{TX.b},setvar:!tx.GONE\"\n"
+                + "SecRule ARGS:later \"@rx (.)(.)\" \"id:3,phase:1,pass,nolog,capture,setvar:tx.c=%{tx.2}%{TX.1}\"\n"
+                + "SecAction \"id:4,phase:1,pass,nolog,setvar:tx.a=%{tx.SCORE}\"\n"
+                + "SecRule TX:SCORE \"@eq 2\" \"id:5,phase:1,pass,msg:'a=%{tx.A} b=%{Tx.b} c=%{tx.c} gone=%{tx.gone}'\"\n"
+                + "SecRule &TX:Gone \"@eq 0\" \"id:6,phase:1,pass\"");
+    for (int round = 0; round < 3; round++) {
+      Transaction first = request(r, "GET", "/?first=x&later=yz", null);
+      assertThat(ids(first)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+      assertThat(first.matchedRules().get(4).message()).isEqualTo("a=2 b=2 c=zy gone=");
+      Transaction plain = request(r, "GET", "/?later=pq", null);
+      assertThat(ids(plain)).containsExactly(2L, 3L, 4L, 5L, 6L);
+      assertThat(plain.matchedRules().get(3).message()).isEqualTo("a=2 b=2 c=qp gone=");
+    }
+  }
+
+  @Test
   void countExclusionAndRegexKeySelectors() {
     RuleSet r =
         rules(

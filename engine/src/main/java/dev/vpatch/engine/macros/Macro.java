@@ -1,5 +1,7 @@
 package dev.vpatch.engine.macros;
 
+import dev.vpatch.engine.variables.KeyedValues;
+import dev.vpatch.engine.variables.LiteralKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +16,18 @@ public final class Macro {
   private final String[] literals; // literals[i] precedes references[i]; one more literal at the end
   private final Reference[] references;
 
-  /** A reference to a variable ({@code key == null}) or a collection member. */
-  public record Reference(String variable, String key) {}
+  /**
+   * A reference to a variable ({@code key == null}) or a collection member.
+   *
+   * @param variable the variable's name in upper case, interned
+   * @param literalKey the key folded as collections compare keys, with its last position (null
+   *     without a key)
+   */
+  public record Reference(String variable, String key, LiteralKey literalKey) {
+    Reference(String variable, String key) {
+      this(variable.intern(), key, key == null ? null : new LiteralKey(KeyedValues.foldedKey(key)));
+    }
+  }
 
   private Macro(String source, String[] literals, Reference[] references) {
     this.source = source;
@@ -91,13 +103,13 @@ public final class Macro {
     if (references.length == 0) return literals[0];
     if (references.length == 1 && literals[0].isEmpty() && literals[1].isEmpty()) {
       // A whole reference (CRS's setvar:'tx.score=+%{tx.critical_anomaly_score}'): its value as is.
-      String value = resolver.resolve(references[0].variable(), references[0].key());
+      String value = resolver.resolve(references[0]);
       return value != null ? value : "";
     }
     StringBuilder out = new StringBuilder(source.length() + 16);
     for (int i = 0; i < references.length; i++) {
       out.append(literals[i]);
-      String value = resolver.resolve(references[i].variable(), references[i].key());
+      String value = resolver.resolve(references[i]);
       if (value != null) out.append(value);
     }
     out.append(literals[references.length]);

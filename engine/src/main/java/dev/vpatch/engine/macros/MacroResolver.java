@@ -9,4 +9,9 @@ public interface MacroResolver {
    * @return the value, or null when absent
    */
   String resolve(String variable, String key);
+
+  /** {@link #resolve(String, String)} of a compiled reference, which may know a faster way. */
+  default String resolve(Macro.Reference reference) {
+    return resolve(reference.variable(), reference.key());
+  }
 }

@@ -792,8 +792,13 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void capture(int index, String value) {
-    vars.tx.put(Integer.toString(index), value);
+    if (index < CAPTURE_KEYS.length) vars.tx.put(CAPTURE_KEYS[index], value);
+    else vars.tx.put(Integer.toString(index), value);
   }
+
+  /** TX:0 to TX:9, the keys every capture writes and macros like {@code %{tx.0}} read. */
+  private static final LiteralKey[] CAPTURE_KEYS =
+      java.util.stream.IntStream.range(0, 10).mapToObj(i -> new LiteralKey(Integer.toString(i))).toArray(LiteralKey[]::new);
 
   @Override
   public long phraseGroupMembers(PhraseGroup group, String input) {
@@ -809,6 +814,13 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       return vars.matchedVars.size() == 0 ? null : vars.matchedVars.value(vars.matchedVars.size() - 1);
     }
     return vars.lookup(variable, key);
+  }
+
+  @Override
+  public String resolve(Macro.Reference reference) {
+    // CRS's macros are nearly all TX members named in the rule text: straight to TX by literal key.
+    if (reference.variable() == "TX" && reference.literalKey() != null) return vars.tx.get(reference.literalKey());
+    return resolve(reference.variable(), reference.key());
   }
 
   // ActionContext
