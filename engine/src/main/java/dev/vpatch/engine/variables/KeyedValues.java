@@ -168,10 +168,11 @@ public final class KeyedValues {
       put(key, value);
       return;
     }
-    append(key, value);
+    append(key, value, 0, false);
   }
 
-  private void append(String key, String value) {
+  /** Adds a member; {@code hash} is its key's when {@code hashKnown} (a put computed it). */
+  private void append(String key, String value, int hash, boolean hashKnown) {
     if (size == keys.length) {
       int capacity = Math.max(8, size * 2);
       keys = Arrays.copyOf(keys, capacity);
@@ -180,6 +181,10 @@ public final class KeyedValues {
     }
     keys[size] = key;
     values[size] = value;
+    if (hashKnown && hashed == size) {
+      hashes[size] = hash;
+      hashed++;
+    }
     size++;
     version++;
     if (bucketFirst != null) {
@@ -211,7 +216,7 @@ public final class KeyedValues {
 
   private void replaceOrAppend(int first, String key, int hash, String value) {
     if (first < 0) {
-      append(key, value);
+      append(key, value, hash, true);
       return;
     }
     values[first] = value;
