@@ -74,7 +74,7 @@ public final class SetVarAction implements Action {
   @Override
   public void execute(ActionContext context) {
     if (constantName != null) {
-      execute(context, constantName);
+      executeOn(context, constantName);
       return;
     }
     String name = context.expand(key).toLowerCase(Locale.ROOT);
@@ -86,15 +86,12 @@ public final class SetVarAction implements Action {
         context.setVariable(collection, name, context.expand(value));
         break;
       default:
-        long current = toLong(context.variable(collection, name));
-        long delta = toLong(context.expand(value));
-        long result = operation == Operation.ADD ? current + delta : current - delta;
-        context.setVariable(collection, name, Long.toString(result));
+        context.setVariable(collection, name, applyArithmetic(context.variable(collection, name), context));
     }
   }
 
-  /** {@link #execute(ActionContext)} for a name without macros: the same steps, by literal key. */
-  private void execute(ActionContext context, LiteralKey name) {
+  /** {@link #execute(ActionContext)} for a name without macros, by its literal key. */
+  private void executeOn(ActionContext context, LiteralKey name) {
     switch (operation) {
       case DELETE:
         context.deleteVariable(collection, name.text());
@@ -103,11 +100,14 @@ public final class SetVarAction implements Action {
         context.setVariable(collection, name, context.expand(value));
         break;
       default:
-        long current = toLong(context.variable(collection, name));
-        long delta = toLong(context.expand(value));
-        long result = operation == Operation.ADD ? current + delta : current - delta;
-        context.setVariable(collection, name, Long.toString(result));
+        context.setVariable(collection, name, applyArithmetic(context.variable(collection, name), context));
     }
+  }
+
+  /** {@code =+N} or {@code =-N} applied to the member's current value (absent counts as 0). */
+  private String applyArithmetic(String current, ActionContext context) {
+    long delta = toLong(context.expand(value));
+    return Long.toString(operation == Operation.ADD ? toLong(current) + delta : toLong(current) - delta);
   }
 
   /** atoi-like: leading whitespace and sign, then digits; anything else ends the number. */

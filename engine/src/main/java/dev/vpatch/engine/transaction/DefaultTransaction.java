@@ -797,8 +797,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   /** TX:0 to TX:9, the keys every capture writes and macros like {@code %{tx.0}} read. */
-  private static final LiteralKey[] CAPTURE_KEYS =
-      java.util.stream.IntStream.range(0, 10).mapToObj(i -> new LiteralKey(Integer.toString(i))).toArray(LiteralKey[]::new);
+  private static final LiteralKey[] CAPTURE_KEYS = new LiteralKey[10];
+
+  static {
+    for (int i = 0; i < CAPTURE_KEYS.length; i++) CAPTURE_KEYS[i] = new LiteralKey(Integer.toString(i));
+  }
 
   @Override
   public long phraseGroupMembers(PhraseGroup group, String input) {

@@ -91,7 +91,6 @@ public final class KeySelector {
     return literal;
   }
 
-
   /** Whether every key is selected (no literal, no regex). */
   public boolean selectsAll() {
     return literal == null && pattern == null;
