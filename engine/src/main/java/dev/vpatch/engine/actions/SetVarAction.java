@@ -73,35 +73,25 @@ public final class SetVarAction implements Action {
 
   @Override
   public void execute(ActionContext context) {
-    if (constantName != null) {
-      executeOn(context, constantName);
-      return;
-    }
-    String name = context.expand(key).toLowerCase(Locale.ROOT);
+    String name = constantName != null ? constantName.text() : context.expand(key).toLowerCase(Locale.ROOT);
     switch (operation) {
       case DELETE:
         context.deleteVariable(collection, name);
         break;
       case SET:
-        context.setVariable(collection, name, context.expand(value));
+        set(context, name, context.expand(value));
         break;
       default:
-        context.setVariable(collection, name, applyArithmetic(context.variable(collection, name), context));
+        String current =
+            constantName != null ? context.variable(collection, constantName) : context.variable(collection, name);
+        set(context, name, applyArithmetic(current, context));
     }
   }
 
-  /** {@link #execute(ActionContext)} for a name without macros, by its literal key. */
-  private void executeOn(ActionContext context, LiteralKey name) {
-    switch (operation) {
-      case DELETE:
-        context.deleteVariable(collection, name.text());
-        break;
-      case SET:
-        context.setVariable(collection, name, context.expand(value));
-        break;
-      default:
-        context.setVariable(collection, name, applyArithmetic(context.variable(collection, name), context));
-    }
+  /** Sets the member, by its literal key when the name has no macro. */
+  private void set(ActionContext context, String name, String newValue) {
+    if (constantName != null) context.setVariable(collection, constantName, newValue);
+    else context.setVariable(collection, name, newValue);
   }
 
   /** {@code =+N} or {@code =-N} applied to the member's current value (absent counts as 0). */
