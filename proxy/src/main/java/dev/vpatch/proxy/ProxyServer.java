@@ -35,12 +35,13 @@ public final class ProxyServer implements AutoCloseable {
   private ProxyServer(ProxyConfig config, Supplier<RuleSet> rules, Function<List<Path>, RuleSet> routeRules,
       ProxyMetrics metrics, AlertStream alerts, int threads) throws InterruptedException {
     TlsTermination tls = config.tlsCertificate() == null ? null : new TlsTermination(config.tlsCertificate(), config.tlsKey());
-    this.transport = Transport.best();
-    this.acceptors = transport.newGroup(1);
     // One event loop per core, like nginx's worker per core: a proxy's loops never block, and more
     // loops than cores only add context switches (measured: 4 loops on 2 cores cost more CPU per
     // request than 2).
-    this.workers = transport.newGroup(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    Transport.EventLoops loops = Transport.best().open(threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    this.transport = loops.transport();
+    this.acceptors = loops.acceptors();
+    this.workers = loops.workers();
     this.pools = new UpstreamPools(config, transport);
     this.context = new ProxyContext(config, rules, routeRules, pools, metrics, alerts);
     ServerBootstrap bootstrap = new ServerBootstrap()

@@ -17,51 +17,84 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The socket layer under the proxy: io_uring where the kernel offers it, else epoll (Linux), else
- * Java NIO. Measured on this project's 2-core Linux VM (bench/compare.sh-style interleaved wrk
- * rounds, engine off), io_uring took 15 % less CPU per proxied request than epoll, nearly all of
+ * Java NIO. Measured on this project's 2-core Linux VM (interleaved wrk rounds, two proxies side
+ * by side, engine off), io_uring took 15 % less CPU per proxied request than epoll, nearly all of
  * it kernel time. The system property {@code vpatch.transport} ({@code io_uring}, {@code epoll},
- * {@code nio}) picks one; an unavailable choice falls back down the same order.
+ * {@code nio}) picks one; an unavailable choice falls back down the same order, and so do event
+ * loops whose io_uring rings cannot be set up (older kernels count them against the locked-memory
+ * limit, which a small test ring passes).
  */
 public final class Transport {
-  private enum Kind {
+  private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
+  enum Kind {
     IO_URING,
     EPOLL,
     NIO
   }
 
-  private final Kind kind;
+  /** The proxy's event loops and the transport they run. */
+  public record EventLoops(Transport transport, EventLoopGroup acceptors, EventLoopGroup workers) {}
 
-  private Transport(Kind kind) {
+  private final Kind kind;
+  private final Function<Kind, IoHandlerFactory> handlers;
+
+  Transport(Kind kind, Function<Kind, IoHandlerFactory> handlers) {
     this.kind = kind;
+    this.handlers = handlers;
   }
 
   public static Transport best() {
     String wanted = System.getProperty("vpatch.transport", "io_uring");
-    if (Boolean.getBoolean("vpatch.nio") || wanted.equals("nio")) return new Transport(Kind.NIO);
-    if (wanted.equals("io_uring") && IoUring.isAvailable()) return new Transport(Kind.IO_URING);
-    return new Transport(Epoll.isAvailable() ? Kind.EPOLL : Kind.NIO);
+    Kind kind;
+    if (Boolean.getBoolean("vpatch.nio") || wanted.equals("nio")) kind = Kind.NIO;
+    else if (wanted.equals("io_uring") && IoUring.isAvailable()) kind = Kind.IO_URING;
+    else kind = Epoll.isAvailable() ? Kind.EPOLL : Kind.NIO;
+    return new Transport(kind, Transport::handlerFactory);
+  }
+
+  private static IoHandlerFactory handlerFactory(Kind kind) {
+    switch (kind) {
+      case IO_URING:
+        return IoUringIoHandler.newFactory();
+      case EPOLL:
+        return EpollIoHandler.newFactory();
+      default:
+        return NioIoHandler.newFactory();
+    }
   }
 
   public String name() {
     return kind.name().toLowerCase(Locale.ROOT);
   }
 
-  public EventLoopGroup newGroup(int threads) {
-    IoHandlerFactory factory;
-    switch (kind) {
-      case IO_URING:
-        factory = IoUringIoHandler.newFactory();
-        break;
-      case EPOLL:
-        factory = EpollIoHandler.newFactory();
-        break;
-      default:
-        factory = NioIoHandler.newFactory();
+  /**
+   * One acceptor loop and {@code workerThreads} worker loops; on epoll (or NIO) when io_uring's
+   * cannot start.
+   */
+  public EventLoops open(int workerThreads) {
+    EventLoopGroup acceptors = null;
+    try {
+      acceptors = newGroup(1);
+      return new EventLoops(this, acceptors, newGroup(workerThreads));
+    } catch (RuntimeException e) {
+      if (acceptors != null) acceptors.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      if (kind != Kind.IO_URING) throw e;
+      Transport fallback = new Transport(Epoll.isAvailable() ? Kind.EPOLL : Kind.NIO, handlers);
+      LOG.warn("io_uring event loops could not start ({}); using {}", e.toString(), fallback.name());
+      return fallback.open(workerThreads);
     }
-    return new MultiThreadIoEventLoopGroup(threads, factory);
+  }
+
+  private EventLoopGroup newGroup(int threads) {
+    return new MultiThreadIoEventLoopGroup(threads, handlers.apply(kind));
   }
 
   public Class<? extends ServerChannel> serverChannel() {

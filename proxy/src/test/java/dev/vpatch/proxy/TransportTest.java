@@ -7,10 +7,15 @@ import dev.vpatch.proxy.rules.RuleSetHolder;
 import dev.vpatch.proxy.rules.RuleSources;
 import dev.vpatch.proxy.testing.ProxyFixture;
 import dev.vpatch.proxy.testing.RawHttp;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.uring.IoUring;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,6 +52,25 @@ class TransportTest {
     } finally {
       if (before == null) System.clearProperty("vpatch.transport");
       else System.setProperty("vpatch.transport", before);
+    }
+  }
+
+  @Test
+  void eventLoopsWhoseIoUringRingsCannotStartRunOnEpollInstead() throws Exception {
+    assumeTrue(Epoll.isAvailable(), "epoll is not available on this machine");
+    IoHandlerFactory ringsFail = executor -> {
+      throw new IllegalStateException("io_uring setup failed: Cannot allocate memory");
+    };
+    Transport transport = new Transport(Transport.Kind.IO_URING,
+        kind -> kind == Transport.Kind.IO_URING ? ringsFail : EpollIoHandler.newFactory());
+    Transport.EventLoops loops = transport.open(2);
+    try {
+      assertThat(loops.transport().name()).isEqualTo("epoll");
+      assertThat(loops.transport().socketChannel()).isEqualTo(EpollSocketChannel.class);
+      assertThat(loops.workers().submit(() -> "ran").get(5, TimeUnit.SECONDS)).isEqualTo("ran");
+    } finally {
+      loops.acceptors().shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      loops.workers().shutdownGracefully(0, 0, TimeUnit.SECONDS);
     }
   }
 
