@@ -338,7 +338,7 @@ final class TransactionVariables {
         count++;
         if (!counting) sink.accept(name, key, names ? key : values.value(i), passForms && unchanged ? forms.form(i) : null);
       }
-      if (literal != null) i = values.hasUniqueKeys() ? -1 : values.indexOf(literal.text(), literal.hash(), i + 1);
+      if (literal != null) i = values.nextIndexOf(literal, i);
       else if (only != null && values.version() == version) i = nextCandidate(only, i + 1, size);
       else i++;
     }

@@ -119,11 +119,6 @@ public final class KeyedValues {
     return values;
   }
 
-  /** Whether a key occurs at most once ({@link #withUniqueKeys}). */
-  public boolean hasUniqueKeys() {
-    return uniqueKeys;
-  }
-
   /**
    * A collection sized for {@code expectedSize} members, so that filling it up to that size
    * neither regrows its arrays nor rebuilds its index (a transaction's TX collection grows by the
@@ -253,6 +248,11 @@ public final class KeyedValues {
     int found = indexOf(text, key.hash(), 0);
     if (uniqueKeys && found >= 0 && found != key.lastIndex) key.lastIndex = found;
     return found;
+  }
+
+  /** The next member after {@code previous} with this literal key, or -1 (always, with unique keys). */
+  public int nextIndexOf(LiteralKey key, int previous) {
+    return uniqueKeys ? -1 : indexOf(key.text(), key.hash(), previous + 1);
   }
 
   /**

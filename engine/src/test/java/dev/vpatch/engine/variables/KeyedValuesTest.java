@@ -148,6 +148,22 @@ class KeyedValuesTest {
     }
   }
 
+  @Test
+  void nextIndexOfALiteralKeyWalksDuplicatesOnlyWhereKeysMayRepeat() {
+    LiteralKey id = new LiteralKey("id");
+    KeyedValues args = new KeyedValues();
+    for (String key : new String[] {"ID", "x", "id", "Id"}) args.add(key, "");
+    assertThat(args.indexOf(id)).isZero();
+    assertThat(args.nextIndexOf(id, 0)).isEqualTo(2);
+    assertThat(args.nextIndexOf(id, 2)).isEqualTo(3);
+    assertThat(args.nextIndexOf(id, 3)).isEqualTo(-1);
+    KeyedValues tx = KeyedValues.withUniqueKeys(4);
+    for (String key : new String[] {"ID", "x", "id", "Id"}) tx.add(key, key);
+    assertThat(tx.size()).isEqualTo(2);
+    assertThat(tx.get(id)).isEqualTo("Id");
+    assertThat(tx.nextIndexOf(id, tx.indexOf(id))).isEqualTo(-1);
+  }
+
   /** A unique-key collection's put: the member with the key gets the value, or a new one comes last. */
   private static void upsert(List<String[]> model, String key, String value) {
     int first = firstIn(model, key, 0);
