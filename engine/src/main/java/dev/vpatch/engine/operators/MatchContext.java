@@ -14,10 +14,10 @@ public interface MatchContext {
   void capture(int index, String value);
 
   /**
-   * {@link PhraseGroup#membersMatching} of {@code input}; a transaction keeps the answer for the
-   * value so that the group's other members reuse the scan.
+   * {@link OperatorGroup#membersMatching} of {@code input}; a transaction keeps the answer for the
+   * value so that the group's other members reuse the pass.
    */
-  default long phraseGroupMembers(PhraseGroup group, String input) {
+  default long groupMembers(OperatorGroup group, String input) {
     return group.membersMatching(input);
   }
 }

@@ -15,10 +15,7 @@ import java.util.List;
  * error texts, each rule with its own list: grouped, the body is scanned once instead of once per
  * rule.
  */
-public final class PhraseGroup {
-  /** How many searches one group can hold: a member is a bit of a {@code long}. */
-  public static final int MAX_MEMBERS = Long.SIZE;
-
+public final class PhraseGroup implements OperatorGroup {
   private final AhoCorasick automaton;
 
   private PhraseGroup(AhoCorasick automaton) {
@@ -39,7 +36,8 @@ public final class PhraseGroup {
     return new PhraseGroup(AhoCorasick.caseInsensitiveWithOwners(phrases, owners));
   }
 
-  /** One bit per member ({@code 1L << i}) whose search finds a phrase in {@code input}. */
+  /** One bit per member ({@code 1L << i}) whose search finds a phrase in {@code input}: exact. */
+  @Override
   public long membersMatching(String input) {
     return automaton.ownersIn(input);
   }

@@ -8,12 +8,9 @@ import dev.vpatch.engine.actions.ActionFactory;
 import dev.vpatch.engine.actions.Actions;
 import dev.vpatch.engine.actions.CtlAction;
 import dev.vpatch.engine.actions.Disruptive;
-import dev.vpatch.engine.operators.GroupedPhraseSearch;
 import dev.vpatch.engine.operators.OperatorArgument;
 import dev.vpatch.engine.operators.OperatorFactory;
 import dev.vpatch.engine.operators.Operators;
-import dev.vpatch.engine.operators.PhraseGroup;
-import dev.vpatch.engine.operators.PhraseSearch;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.transformations.UnicodeMap;
@@ -150,38 +147,16 @@ public final class RuleSetCompiler {
         }
       }
     }
-    groupResponsePhraseSearches(starters);
+    OperatorGroups.groupResponsePhraseSearches(starters);
     LiteralPrefilter.Builder literals = new LiteralPrefilter.Builder();
     for (RuleBuilder b : starters) b.registerLiterals(literals);
     LiteralPrefilter prefilter = literals.build();
+    OperatorGroups.groupUnfilteredRegexes(starters);
     List<Rule> rules = new ArrayList<>(starters.size());
     TransformationChain.Interner chains = new TransformationChain.Interner();
     for (RuleBuilder b : starters) rules.add(b.freeze(rules.size(), chains, prefilter));
     return new CompiledRuleSet(
         config.build(), rules, prefilter, chains.size(), chains.steps(), builder.auditSink());
-  }
-
-  /**
-   * Puts the phrase searches of the response and logging phases into {@link PhraseGroup}s of up to
-   * 64: the request phases' searches are filtered by the literal prefilter already, the response's
-   * (long error-text lists, one body) would double the automaton every request value is scanned
-   * with, so they share a scan of their own instead.
-   */
-  private static void groupResponsePhraseSearches(List<RuleBuilder> starters) {
-    List<RuleBuilder> links = new ArrayList<>();
-    for (RuleBuilder b : starters) {
-      if (b.phase < 3) continue;
-      for (RuleBuilder l = b; l != null; l = l.next) {
-        if (l.operator instanceof PhraseSearch) links.add(l);
-      }
-    }
-    for (int from = 0; links.size() - from >= 2; from += PhraseGroup.MAX_MEMBERS) {
-      List<RuleBuilder> members = links.subList(from, Math.min(links.size(), from + PhraseGroup.MAX_MEMBERS));
-      PhraseGroup group = PhraseGroup.of(members.stream().map(l -> (PhraseSearch) l.operator).toList());
-      for (int i = 0; i < members.size(); i++) {
-        members.get(i).operator = new GroupedPhraseSearch(members.get(i).operator, group, i);
-      }
-    }
   }
 
   private void apply(Directive d) {

@@ -11,7 +11,7 @@ import dev.vpatch.engine.bodies.BodyProcessors;
 import dev.vpatch.engine.bodies.BodySink;
 import dev.vpatch.engine.bodies.UrlEncodedParser;
 import dev.vpatch.engine.macros.Macro;
-import dev.vpatch.engine.operators.PhraseGroup;
+import dev.vpatch.engine.operators.OperatorGroup;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
@@ -804,8 +804,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public long phraseGroupMembers(PhraseGroup group, String input) {
-    return transformations.phraseGroupMembers(group, input);
+  public long groupMembers(OperatorGroup group, String input) {
+    return transformations.groupMembers(group, input);
   }
 
   // MacroResolver

@@ -1,6 +1,6 @@
 package dev.vpatch.engine.transaction;
 
-import dev.vpatch.engine.operators.PhraseGroup;
+import dev.vpatch.engine.operators.OperatorGroup;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.transformations.Transformation;
@@ -32,11 +32,6 @@ final class TransformationCache {
   private final LiteralPrefilter prefilter;
   private final int stepSlots;
   private final int expectedValues;
-  /**
-   * Phrase-group answers per value instance: only the few values (response bodies) a group is
-   * asked about, so kept apart from {@link Forms}, which every value has. Created on first use.
-   */
-  private IdentityHashMap<String, GroupAnswer> groupAnswers;
   /** What the prefilter scans into before it keeps a compact copy; created on the first scan. */
   private long[] scratch;
 
@@ -56,6 +51,8 @@ final class TransformationCache {
     long[] literals;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
     String sameLiteralsAs;
+    /** The answers of the operator groups asked about this instance, or null. */
+    GroupAnswer groupAnswers;
 
     Forms(String value) {
       this.value = value;
@@ -104,20 +101,19 @@ final class TransformationCache {
     return found;
   }
 
-  /** {@link PhraseGroup#membersMatching} of {@code value}, scanned once per instance and group. */
-  long phraseGroupMembers(PhraseGroup group, String value) {
-    if (groupAnswers == null) groupAnswers = new IdentityHashMap<>();
-    GroupAnswer first = groupAnswers.get(value);
-    for (GroupAnswer answer = first; answer != null; answer = answer.next) {
+  /** {@link OperatorGroup#membersMatching} of {@code value}, asked once per instance and group. */
+  long groupMembers(OperatorGroup group, String value) {
+    Forms known = formsOf(value);
+    for (GroupAnswer answer = known.groupAnswers; answer != null; answer = answer.next) {
       if (answer.group == group) return answer.members;
     }
     long members = group.membersMatching(value);
-    groupAnswers.put(value, new GroupAnswer(group, members, first));
+    known.groupAnswers = new GroupAnswer(group, members, known.groupAnswers);
     return members;
   }
 
   /** A group's answer for one value instance; a value asked by several groups chains them. */
-  private record GroupAnswer(PhraseGroup group, long members, GroupAnswer next) {}
+  private record GroupAnswer(OperatorGroup group, long members, GroupAnswer next) {}
 
   /** What is known about this instance (created empty on first use). */
   Forms formsOf(String value) {

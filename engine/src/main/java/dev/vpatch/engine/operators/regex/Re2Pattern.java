@@ -30,11 +30,13 @@ final class Re2Pattern extends PcrePattern {
    * not needed (CRS 920450 captures every header name with {@code ^.*$}).
    */
   private final boolean matchIsWholeInput;
+  private final boolean multilineCaret;
   private volatile Set<String> requiredLiterals;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
     super(source);
     this.compiled = Pattern.compile(translation.re2());
+    this.multilineCaret = translation.multilineCaret();
     this.trailingNewlineCheck =
         translation.multilineCaret() ? BoundedJavaPattern.tryCompile(source, limits) : null;
     // Without a confirmation pattern RE2's rule for ^ stands, so the DFA applies it too.
@@ -68,9 +70,18 @@ final class Re2Pattern extends PcrePattern {
     return null;
   }
 
-  /** Whether yes/no questions run on the DFA (diagnostics, tests). */
+  /** Whether yes/no questions run on the DFA (diagnostics, tests, {@link RegexUnion}). */
   boolean usesDfa() {
     return dfa != null;
+  }
+
+  /**
+   * The DFA's rule for a multiline {@code ^} after a newline that ends the text (true: it
+   * matches there), or null when the pattern has no multiline {@code ^}, so that the rule does not
+   * matter; a {@link RegexUnion} applies it to all its patterns.
+   */
+  Boolean dfaCaretRule() {
+    return multilineCaret ? trailingNewlineCheck == null : null;
   }
 
   @Override
