@@ -644,8 +644,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       if (union.length < words) union = new long[words];
       Arrays.fill(union, 0, words, 0L);
       boolean any = include(collectionForms.candidates(raw, requirement), words);
+      MemberForms previous = raw;
       for (TransformationChain prefix = chain; prefix != null; prefix = prefix.parent()) {
         MemberForms forms = collectionForms.formsOf(values, names, prefix);
+        // A step that changed no member shares its parent's forms: their candidates are in.
+        if (forms == previous || forms == raw) continue;
+        previous = forms;
         any |= include(collectionForms.candidates(forms, requirement), words);
       }
       return any ? union : CollectionForms.NO_MEMBER;
