@@ -9,7 +9,6 @@ import dev.vpatch.engine.operators.RegexGroup;
 import dev.vpatch.engine.operators.RxOperator;
 import dev.vpatch.engine.operators.regex.PcrePattern;
 import dev.vpatch.engine.seclang.VariableSpec;
-import dev.vpatch.engine.transformations.Transformation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ final class OperatorGroups {
       for (RuleBuilder l = b; l != null; l = l.next) {
         if (l.negated || !(l.operator instanceof RxOperator rx) || rx.pattern() == null) continue;
         if (!unfiltered(rx.requiredLiterals())) continue;
-        ReadSite site = new ReadSite(stretch, List.copyOf(l.variables), List.copyOf(l.transformations));
+        ReadSite site = new ReadSite(stretch, List.copyOf(l.variables), List.copyOf(l.transformationNames));
         bySite.computeIfAbsent(site, s -> new ArrayList<>()).add(l);
       }
       // Rules past a skip may not run when the rules before it do.
@@ -87,7 +86,7 @@ final class OperatorGroups {
   }
 
   /** Where a link reads its values: a stretch of rules that run together, targets, transformations. */
-  private record ReadSite(int stretch, List<VariableSpec> variables, List<Transformation> transformations) {}
+  private record ReadSite(int stretch, List<VariableSpec> variables, List<String> transformations) {}
 
   private static void group(List<RuleBuilder> members) {
     List<PcrePattern> patterns = new ArrayList<>(members.size());

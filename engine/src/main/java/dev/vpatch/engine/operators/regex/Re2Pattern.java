@@ -45,7 +45,7 @@ final class Re2Pattern extends PcrePattern {
         dfa != null && compiled.groupCount() == 0 && LazyDfa.anchoredAtBothEnds(translation.re2());
   }
 
-  /** The RE2 pattern actually run (for tests and diagnostics). */
+  /** The RE2 pattern actually run (tests, diagnostics, and a {@link RegexUnion}'s alternation). */
   String translated() {
     return compiled.pattern();
   }
