@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Finds the operators of a rule set that can share one pass over a value ({@link OperatorGroup})
@@ -43,13 +44,12 @@ final class OperatorGroups {
         if (l.operator instanceof PhraseSearch) links.add(l);
       }
     }
-    for (int from = 0; links.size() - from >= 2; from += OperatorGroup.MAX_MEMBERS) {
-      List<RuleBuilder> members = links.subList(from, Math.min(links.size(), from + OperatorGroup.MAX_MEMBERS));
+    inGroupsOf(OperatorGroup.MAX_MEMBERS, links, members -> {
       PhraseGroup group = PhraseGroup.of(members.stream().map(l -> (PhraseSearch) l.operator).toList());
       for (int i = 0; i < members.size(); i++) {
         members.get(i).operator = new GroupedPhraseSearch(members.get(i).operator, group, i);
       }
-    }
+    });
   }
 
   /**
@@ -78,10 +78,13 @@ final class OperatorGroups {
       // Rules past a skip may not run when the rules before it do.
       if (b.skipAfter != null || b.skip > 0) stretch++;
     }
-    for (List<RuleBuilder> links : bySite.values()) {
-      for (int from = 0; links.size() - from >= 2; from += MAX_REGEXES_PER_GROUP) {
-        group(links.subList(from, Math.min(links.size(), from + MAX_REGEXES_PER_GROUP)));
-      }
+    for (List<RuleBuilder> links : bySite.values()) inGroupsOf(MAX_REGEXES_PER_GROUP, links, OperatorGroups::group);
+  }
+
+  /** Hands {@code links} on in consecutive runs of up to {@code size}; a last single link is left out. */
+  private static void inGroupsOf(int size, List<RuleBuilder> links, Consumer<List<RuleBuilder>> grouping) {
+    for (int from = 0; links.size() - from >= 2; from += size) {
+      grouping.accept(links.subList(from, Math.min(links.size(), from + size)));
     }
   }
 

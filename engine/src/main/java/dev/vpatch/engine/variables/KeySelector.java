@@ -32,8 +32,7 @@ public final class KeySelector {
 
   private KeySelector(String variable, String literal, String regex) {
     this.variable = variable;
-    // Interned like setvar's constant names: the member a rule reads is mostly found by reference.
-    this.literal = literal == null ? null : KeyedValues.foldedKey(literal).intern();
+    this.literal = literal == null ? null : KeyedValues.foldedKey(literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
     this.anchoredPrefix = regex != null && ANCHORED_WORD.matcher(regex).matches() ? regex.substring(1) : null;

@@ -24,6 +24,7 @@ public final class RegexUnion {
    * is beyond the DFA.
    */
   public static RegexUnion of(List<? extends PcrePattern> patterns) {
+    if (patterns.isEmpty()) return null;
     StringBuilder alternation = new StringBuilder();
     Boolean caretAfterFinalNewline = null;
     for (PcrePattern pattern : patterns) {
@@ -37,7 +38,6 @@ public final class RegexUnion {
       // A group keeps each pattern's inline flags ((?i), (?s)...) to itself.
       alternation.append("(?:").append(re2.translated()).append(')');
     }
-    if (patterns.isEmpty()) return null;
     LazyDfa dfa = LazyDfa.compile(alternation.toString(), caretAfterFinalNewline == null || caretAfterFinalNewline);
     return dfa == null ? null : new RegexUnion(dfa);
   }
