@@ -14,10 +14,13 @@ import java.util.List;
  * too. The request bodies are converted to bytes once, up front, as a connector receives bytes.
  */
 public final class ExchangeRunner {
-  /** What one transaction decided. */
-  public record Verdict(Interruption interruption, List<MatchedRule> matchedRules) {
+  /**
+   * What one transaction decided, and the rules it reports (as the proxy takes them: without the
+   * nolog rules that do not block).
+   */
+  public record Verdict(Interruption interruption, List<MatchedRule> reportedRules) {
     public boolean matched(long ruleId) {
-      return matchedRules.stream().anyMatch(rule -> rule.ruleId() == ruleId);
+      return reportedRules.stream().anyMatch(rule -> rule.ruleId() == ruleId);
     }
   }
 
@@ -42,7 +45,7 @@ public final class ExchangeRunner {
     try (Transaction tx = rules.newTransaction()) {
       Interruption interruption = inspect(tx);
       tx.processLogging();
-      return new Verdict(interruption, tx.matchedRules());
+      return new Verdict(interruption, tx.reportedRules());
     }
   }
 

@@ -41,7 +41,7 @@ class PathologicalInputTest {
     ExchangeRunner.Verdict verdict =
         new ExchangeRunner(rules, PathologicalInputs.exchange(ruleId)).run();
 
-    assertThat(verdict.matchedRules()).isNotNull();
+    assertThat(verdict.reportedRules()).isNotNull();
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.vpatch.engine.rules;
 
 import dev.vpatch.engine.Interruption;
-import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.actions.ActionContext;
 import dev.vpatch.engine.macros.MacroResolver;
 import dev.vpatch.engine.operators.MatchContext;
@@ -40,7 +39,11 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
   /** MATCHED_VAR_NAME: the name of the last value that matched, or null. */
   String matchedVarName();
 
-  void record(MatchedRule match);
+  /**
+   * Records that {@code rule} (a chain starter) matched, with its expanded msg and logdata (empty
+   * when it has none), and the current MATCHED_VAR and MATCHED_VAR_NAME.
+   */
+  void record(Rule rule, int phase, String message, String data);
 
   EngineMode mode();
 

@@ -1,7 +1,6 @@
 package dev.vpatch.engine.rules;
 
 import dev.vpatch.engine.Interruption;
-import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.actions.Action;
 import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.variables.Target;
@@ -118,25 +117,11 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   private PhaseOutcome onMatch(Rule rule, int phase) {
     context.beginRule(rule, rule);
     Disruptive d = rule.disruptive;
-    boolean blocking = d == Disruptive.DENY || d == Disruptive.DROP || d == Disruptive.REDIRECT;
     context.record(
-        new MatchedRule(
-            rule.id,
-            phase,
-            rule.message == null ? "" : rule.message.expand(context),
-            rule.logData == null ? "" : truncate(rule.logData.expand(context)),
-            rule.severity,
-            rule.tags,
-            context.matchedVarName(),
-            context.matchedVar(),
-            rule.file,
-            rule.line,
-            rule.revision,
-            rule.version,
-            rule.accuracy,
-            rule.maturity,
-            blocking,
-            rule.log));
+        rule,
+        phase,
+        rule.message == null ? "" : rule.message.expand(context),
+        rule.logData == null ? "" : truncate(rule.logData.expand(context)));
     EngineMode mode = context.mode();
     if (mode != EngineMode.ON) return PhaseOutcome.COMPLETED;
     switch (d) {

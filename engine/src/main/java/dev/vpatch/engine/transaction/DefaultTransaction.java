@@ -16,6 +16,7 @@ import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
 import dev.vpatch.engine.rules.EngineMode;
+import dev.vpatch.engine.rules.MatchLog;
 import dev.vpatch.engine.rules.PhaseOutcome;
 import dev.vpatch.engine.rules.Rule;
 import dev.vpatch.engine.rules.RuleBitSet;
@@ -42,7 +43,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final long startMillis = System.currentTimeMillis();
   private final TransactionVariables vars;
   private final RuleEvaluator evaluator;
-  private final List<MatchedRule> matches;
+  private final MatchLog matches;
   private final TransformationCache transformations;
   private final CollectionForms collectionForms;
   private final LinkMembers linkMembers = new LinkMembers();
@@ -97,7 +98,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   public DefaultTransaction(CompiledRuleSet ruleSet, String id) {
     this.ruleSet = ruleSet;
     this.vars = new TransactionVariables(ruleSet.txSize().expected());
-    this.matches = new ArrayList<>(Math.max(10, ruleSet.matchCount().expected()));
+    this.matches = new MatchLog(ruleSet.matchCount().expected());
     boolean audited = ruleSet.auditSink() != null;
     this.requestHeaderList = audited ? new ArrayList<>() : null;
     this.responseHeaderList = audited ? new ArrayList<>() : null;
@@ -481,7 +482,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
             responseProtocol,
             responseHeaderList,
             vars.scalars.getOrDefault("RESPONSE_BODY", ""),
-            matches,
+            matches.reportedRules(),
             mode,
             config.componentSignatures(),
             auditLogParts);
@@ -489,9 +490,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   private boolean isRelevant() {
-    for (MatchedRule m : matches) {
-      if (m.log()) return true;
-    }
+    if (matches.anyLogged()) return true;
     int status = interruption != null ? interruption.status() : responseStatus;
     return config.auditLogRelevantStatus() != null
         && config.auditLogRelevantStatus().matcher(Integer.toString(status)).find();
@@ -514,7 +513,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public List<MatchedRule> matchedRules() {
-    return List.copyOf(matches);
+    return matches.matchedRules();
+  }
+
+  @Override
+  public List<MatchedRule> reportedRules() {
+    return matches.reportedRules();
   }
 
   @Override
@@ -764,10 +768,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public void record(MatchedRule match) {
-    matches.add(match);
-    if (match.severity() >= 0 && match.severity() < highestSeverity) {
-      highestSeverity = match.severity();
+  public void record(Rule rule, int phase, String message, String data) {
+    matches.add(rule, phase, message, data, vars.matchedVarName, vars.matchedVar);
+    int severity = rule.severity();
+    if (severity >= 0 && severity < highestSeverity) {
+      highestSeverity = severity;
       vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
     }
   }

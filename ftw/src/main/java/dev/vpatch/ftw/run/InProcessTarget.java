@@ -159,7 +159,7 @@ public final class InProcessTarget implements StageTarget {
 
   private static List<Long> loggedIds(Transaction tx) {
     List<Long> ids = new ArrayList<>();
-    for (MatchedRule rule : tx.matchedRules()) {
+    for (MatchedRule rule : tx.reportedRules()) {
       if (rule.log()) {
         ids.add(rule.ruleId());
       }
@@ -169,7 +169,7 @@ public final class InProcessTarget implements StageTarget {
 
   private static String log(Transaction tx, ParsedRequest request) {
     StringBuilder log = new StringBuilder();
-    for (MatchedRule rule : tx.matchedRules()) {
+    for (MatchedRule rule : tx.reportedRules()) {
       if (rule.log()) {
         log.append(ErrorLogLine.of(rule, request.target(), tx.id())).append('\n');
       }

@@ -840,12 +840,11 @@ public final class Exchange implements UpstreamListener {
       long start = System.nanoTime();
       tx.processLogging();
       context.metrics().phase(5, System.nanoTime() - start);
-      List<MatchedRule> matched = tx.matchedRules(); // a copy: taken once
+      List<MatchedRule> matched = tx.reportedRules();
       boolean wouldHaveBlocked = verdict != null;
       for (MatchedRule rule : matched) {
         wouldHaveBlocked |= rule.disruptive();
-        // A hit is a match the rule reports: nolog control flow (CRS's paranoia-level gates,
-        // initialisation) would count some hundred rules on every request.
+        // A hit is a match the rule reports: a nolog rule is here only when it blocks.
         if (rule.log()) context.metrics().ruleHit(rule.ruleId());
       }
       if (wouldHaveBlocked && !enforced) {
