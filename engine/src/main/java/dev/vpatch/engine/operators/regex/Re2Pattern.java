@@ -31,6 +31,8 @@ final class Re2Pattern extends PcrePattern {
    */
   private final boolean matchIsWholeInput;
   private final boolean multilineCaret;
+  /** Captures of recent short inputs: see {@link RecentMatches}. */
+  private final RecentMatches recentMatches = new RecentMatches();
   private volatile Set<String> requiredLiterals;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
@@ -111,6 +113,16 @@ final class Re2Pattern extends PcrePattern {
         return new RegexMatch(0, input.length(), new String[] {input});
       }
     }
+    if (from != 0 || !RecentMatches.keeps(input)) return captureWithRe2(input, from);
+    RegexMatch kept = recentMatches.find(input);
+    if (kept != RecentMatches.UNKNOWN) return kept;
+    RegexMatch match = captureWithRe2(input, 0);
+    recentMatches.keep(input, match);
+    return match;
+  }
+
+  /** {@link #find(String, int)} on RE2/J's capturing engine (and the confirmation, where needed). */
+  private RegexMatch captureWithRe2(String input, int from) {
     Matcher matcher = compiled.matcher(input);
     if (!matcher.find(from)) return null;
     if (needsConfirmation(input, matcher)) return trailingNewlineCheck.confirm(input, from);
