@@ -13,5 +13,10 @@ public enum Disruptive {
   /** Stops processing of the current phase only. */
   ALLOW_PHASE,
   /** Stops processing of the request phases (1 and 2). */
-  ALLOW_REQUEST
+  ALLOW_REQUEST;
+
+  /** Whether the action stops the exchange (deny, drop, redirect) when the engine enforces it. */
+  public boolean blocks() {
+    return this == DENY || this == DROP || this == REDIRECT;
+  }
 }

@@ -1,7 +1,6 @@
 package dev.vpatch.engine.rules;
 
 import dev.vpatch.engine.MatchedRule;
-import dev.vpatch.engine.actions.Disruptive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -56,7 +55,7 @@ public final class MatchLog {
     }
     rules[size] = rule;
     phases[size] = phase;
-    reportable[size] = rule.log || blocks(rule);
+    reportable[size] = rule.log || rule.disruptive.blocks();
     anyLogged |= rule.log;
     int at = size * TEXTS;
     texts[at + MESSAGE] = message;
@@ -103,11 +102,6 @@ public final class MatchLog {
     return new Materialized(Collections.unmodifiableList(list), size);
   }
 
-  private static boolean blocks(Rule rule) {
-    Disruptive d = rule.disruptive;
-    return d == Disruptive.DENY || d == Disruptive.DROP || d == Disruptive.REDIRECT;
-  }
-
   private MatchedRule matchedRule(int i) {
     Rule rule = rules[i];
     int at = i * TEXTS;
@@ -126,7 +120,7 @@ public final class MatchLog {
         rule.version,
         rule.accuracy,
         rule.maturity,
-        blocks(rule),
+        rule.disruptive.blocks(),
         rule.log);
   }
 }
