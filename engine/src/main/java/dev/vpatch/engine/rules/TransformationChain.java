@@ -16,12 +16,14 @@ public final class TransformationChain {
   private final Transformation last;
   private final int id;
   private final int stepId;
+  private final long lastTriggers;
 
   private TransformationChain(TransformationChain parent, Transformation last, int id, int stepId) {
     this.parent = parent;
     this.last = last;
     this.id = id;
     this.stepId = stepId;
+    this.lastTriggers = last.triggers();
   }
 
   /** The chain without its last transformation, or null for a one-step chain. */
@@ -31,6 +33,11 @@ public final class TransformationChain {
 
   public Transformation last() {
     return last;
+  }
+
+  /** {@link Transformation#triggers()} of {@link #last()}, asked once. */
+  public long lastTriggers() {
+    return lastTriggers;
   }
 
   /** Dense id, unique within a rule set. */

@@ -3,6 +3,7 @@ package dev.vpatch.engine.transaction;
 import dev.vpatch.engine.operators.OperatorGroup;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.transformations.ByteClasses;
 import dev.vpatch.engine.transformations.Transformation;
 import java.util.IdentityHashMap;
 
@@ -49,6 +50,8 @@ final class TransformationCache {
     Forms[] byStep;
     /** The prefilter literals this instance contains, or null until asked. */
     long[] literals;
+    /** {@link ByteClasses#of(String)} of this instance, or 0 until asked. */
+    long byteClasses;
     /** An instance that differs from this one only in ASCII case (same literals), or null. */
     String sameLiteralsAs;
     /** The answers of the operator groups asked about this instance, or null. */
@@ -138,12 +141,32 @@ final class TransformationCache {
     }
     Forms result = results[step.stepId()];
     if (result == null) {
-      Transformation transformation = step.last();
-      String output = transformation.apply(input.value);
-      result = output == input.value ? input : formsOf(output);
-      if (result != input && transformation.changesAsciiCaseOnly()) result.sameLiteralsAs = input.value;
+      result = unchangedBy(input, step.lastTriggers()) ? input : apply(step.last(), input);
       results[step.stepId()] = result;
     }
+    return result;
+  }
+
+  /**
+   * Whether the value holds no byte the transformation with these triggers changes: then it is its
+   * own result, known from the value's summary (one pass, shared by all its transformations)
+   * without running the transformation's own scan.
+   */
+  private static boolean unchangedBy(Forms input, long triggers) {
+    if (triggers == ByteClasses.ANY) return false;
+    long classes = input.byteClasses;
+    if (classes == 0) {
+      classes = ByteClasses.of(input.value);
+      input.byteClasses = classes;
+    }
+    return (classes & triggers) == 0;
+  }
+
+  private Forms apply(Transformation transformation, Forms input) {
+    String output = transformation.apply(input.value);
+    if (output == input.value) return input;
+    Forms result = formsOf(output);
+    if (transformation.changesAsciiCaseOnly()) result.sameLiteralsAs = input.value;
     return result;
   }
 }

@@ -35,4 +35,9 @@ public final class CmdLine implements Transformation {
     }
     return out.result();
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.UPPERCASE | ByteClasses.of('"', '\'', '\\', '^', ' ', ',', ';', '\t', '\r', '\n');
+  }
 }

@@ -34,4 +34,9 @@ public final class CompressWhitespace implements Transformation {
     char c = input.charAt(i);
     return CLocale.isSpace(c) && (c != ' ' || (i > 0 && CLocale.isSpace(input.charAt(i - 1))));
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.WHITESPACE;
+  }
 }

@@ -66,4 +66,9 @@ public final class CssDecode implements Transformation {
     }
     return low;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('\\', '\0');
+  }
 }

@@ -7,9 +7,16 @@ package dev.vpatch.engine.transformations;
  */
 abstract class EscapeDecoder implements Transformation {
   private final char introducer;
+  private final long triggers;
 
   EscapeDecoder(char introducer) {
     this.introducer = introducer;
+    this.triggers = ByteClasses.of(introducer);
+  }
+
+  @Override
+  public final long triggers() {
+    return triggers;
   }
 
   @Override

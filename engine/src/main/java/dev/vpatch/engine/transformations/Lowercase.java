@@ -11,4 +11,9 @@ public final class Lowercase implements Transformation {
   public boolean changesAsciiCaseOnly() {
     return true;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.UPPERCASE;
+  }
 }

@@ -6,4 +6,9 @@ public final class NormalizePath implements Transformation {
   public String apply(String input) {
     return PathNormalizer.normalize(input, false);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('.', '/');
+  }
 }

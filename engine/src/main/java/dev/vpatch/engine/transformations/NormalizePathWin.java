@@ -9,4 +9,9 @@ public final class NormalizePathWin implements Transformation {
   public String apply(String input) {
     return PathNormalizer.normalize(input, true);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('.', '/', '\\');
+  }
 }

@@ -60,4 +60,9 @@ public final class RemoveComments implements Transformation {
     }
     return false;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('/', '-', '#');
+  }
 }

@@ -38,4 +38,9 @@ public final class RemoveCommentsChar implements Transformation {
       default -> 0;
     };
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('/', '*', '-', '#');
+  }
 }

@@ -19,4 +19,9 @@ public final class RemoveNulls implements Transformation {
     }
     return new String(out, 0, o);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('\0');
+  }
 }

@@ -17,4 +17,9 @@ public final class RemoveWhitespace implements Transformation {
     }
     return out.result();
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.WHITESPACE | ByteClasses.of((char) 0xa0);
+  }
 }

@@ -30,4 +30,9 @@ public final class ReplaceComments implements Transformation {
     }
     return out.toString();
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('/');
+  }
 }

@@ -6,4 +6,9 @@ public final class ReplaceNulls implements Transformation {
   public String apply(String input) {
     return input.indexOf('\0') < 0 ? input : input.replace('\0', ' ');
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('\0');
+  }
 }

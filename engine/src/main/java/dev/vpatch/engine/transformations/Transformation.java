@@ -20,4 +20,14 @@ public interface Transformation {
   default boolean changesAsciiCaseOnly() {
     return false;
   }
+
+  /**
+   * The {@link ByteClasses} a value must hold for this transformation to change it: {@link #apply}
+   * returns a value whose summary shares no bit with these as it is, so a caller holding the
+   * summary may skip the call. {@link ByteClasses#ANY} (the default) when any value may change. Asked
+   * once per rule set, when its chains are built.
+   */
+  default long triggers() {
+    return ByteClasses.ANY;
+  }
 }

@@ -8,4 +8,9 @@ public final class Trim implements Transformation {
     int start = TrimLeft.startWithoutSpace(input, end);
     return start == 0 && end == input.length() ? input : input.substring(start, end);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.WHITESPACE;
+  }
 }

@@ -15,4 +15,9 @@ public final class TrimLeft implements Transformation {
     }
     return start;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.WHITESPACE;
+  }
 }

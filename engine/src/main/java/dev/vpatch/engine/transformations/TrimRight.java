@@ -15,4 +15,9 @@ public final class TrimRight implements Transformation {
     }
     return end;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.WHITESPACE;
+  }
 }

@@ -9,4 +9,9 @@ public final class UrlDecode implements Transformation {
   public String apply(String input) {
     return PercentDecoder.decode(input, false, null);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('%', '+');
+  }
 }

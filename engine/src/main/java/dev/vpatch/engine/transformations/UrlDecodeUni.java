@@ -23,4 +23,9 @@ public final class UrlDecodeUni implements Transformation {
   public String apply(String input) {
     return PercentDecoder.decode(input, true, map);
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('%', '+');
+  }
 }

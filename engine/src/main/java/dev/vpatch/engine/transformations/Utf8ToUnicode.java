@@ -83,4 +83,9 @@ public final class Utf8ToUnicode implements Transformation {
     }
     return bytes;
   }
+
+  @Override
+  public long triggers() {
+    return ByteClasses.NON_ASCII | ByteClasses.of('\0');
+  }
 }
