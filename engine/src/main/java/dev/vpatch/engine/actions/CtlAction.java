@@ -16,6 +16,7 @@ public final class CtlAction implements Action {
   }
 
   private final Effect effect;
+  private final boolean changesWhichRulesRun;
 
   public CtlAction(String spec) {
     if (spec == null) throw new IllegalArgumentException("ctl needs option=value");
@@ -24,6 +25,15 @@ public final class CtlAction implements Action {
     String option = spec.substring(0, eq).strip().toLowerCase(Locale.ROOT);
     String value = spec.substring(eq + 1).strip();
     effect = compile(option, value);
+    changesWhichRulesRun = option.equals("ruleengine") || option.startsWith("ruleremove");
+  }
+
+  /**
+   * Whether it switches the engine or removes rules or rule targets: then which rules run after it,
+   * and on what, depends on the request.
+   */
+  public boolean changesWhichRulesRun() {
+    return changesWhichRulesRun;
   }
 
   private static Effect compile(String option, String value) {

@@ -61,6 +61,16 @@ public final class SetVarAction implements Action {
     }
   }
 
+  /** The collection it writes, upper case (TX, IP, SESSION...). */
+  public String collection() {
+    return collection;
+  }
+
+  /** Whether the name and value it writes read nothing but {@code variable} (upper case) and constants. */
+  public boolean readsOnly(String variable) {
+    return key.readsOnly(variable) && (value == null || value.readsOnly(variable));
+  }
+
   @Override
   public ActionType type() {
     return ActionType.NON_DISRUPTIVE;

@@ -98,6 +98,14 @@ public final class Macro {
     return List.of(references);
   }
 
+  /** Whether every reference is to {@code variable} (upper case), so that nothing else is read. */
+  public boolean readsOnly(String variable) {
+    for (Reference reference : references) {
+      if (!reference.variable().equals(variable)) return false;
+    }
+    return true;
+  }
+
   /** Expands the macro; unresolved references expand to the empty string, as in ModSecurity v3. */
   public String expand(MacroResolver resolver) {
     if (references.length == 0) return literals[0];

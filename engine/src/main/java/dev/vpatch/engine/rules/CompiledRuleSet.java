@@ -5,6 +5,7 @@ import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.audit.AuditFileSink;
 import dev.vpatch.engine.audit.AuditSink;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.transaction.ConstantBlockOutcome;
 import dev.vpatch.engine.transaction.DefaultTransaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,9 @@ public final class CompiledRuleSet implements RuleSet {
   private final SizeHint transformedValues = new SizeHint(1024);
   /** How many matches a transaction records (CRS: some 90 per benign GET, most of them nolog). */
   private final SizeHint matchCount = new SizeHint(256);
+  /** Phase 1's constant block when its outcome stands for it (else null), and that outcome. */
+  private final ConstantBlock constantBlock;
+  private final ConstantBlockOutcome constantBlockOutcome;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -81,6 +85,12 @@ public final class CompiledRuleSet implements RuleSet {
       sink = new AuditFileSink(java.nio.file.Path.of(config.auditLogPath()));
     }
     this.auditSink = sink;
+    // Last: the outcome is computed by a transaction of this (otherwise complete) rule set, which
+    // evaluates the whole phase while the outcome is still null.
+    ConstantBlock block = ConstantBlock.find(phases[1]);
+    ConstantBlockOutcome outcome = block == null ? null : ConstantBlockOutcome.of(this, block);
+    this.constantBlock = outcome == null ? null : block;
+    this.constantBlockOutcome = outcome;
   }
 
   private static boolean hasRules(Rule[] phase) {
@@ -92,6 +102,16 @@ public final class CompiledRuleSet implements RuleSet {
 
   public EngineConfig config() {
     return config;
+  }
+
+  /** Phase 1's constant block, when transactions take its outcome over; else null. */
+  public ConstantBlock constantBlockInUse() {
+    return constantBlock;
+  }
+
+  /** What a transaction holds after {@link #constantBlockInUse()}; null when that is null. */
+  public ConstantBlockOutcome constantBlockOutcome() {
+    return constantBlockOutcome;
   }
 
   /** The rules and markers of a phase, in order. */

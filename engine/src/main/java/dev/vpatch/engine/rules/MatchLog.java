@@ -1,6 +1,7 @@
 package dev.vpatch.engine.rules;
 
 import dev.vpatch.engine.MatchedRule;
+import dev.vpatch.engine.actions.Disruptive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -67,6 +68,31 @@ public final class MatchLog {
 
   public int size() {
     return size;
+  }
+
+  /**
+   * Appends every match of {@code source} (which is only read), in order. A matched variable name
+   * or value that is the very instance {@code placeholderName} or {@code placeholderValue} becomes
+   * {@code name} or {@code value}: a rule that matches without a variable (SecAction) records the
+   * MATCHED_VAR of the rule before it, which the source could not know.
+   */
+  public void addAll(
+      MatchLog source, String placeholderName, String placeholderValue, String name, String value) {
+    for (int i = 0; i < source.size; i++) {
+      int at = i * TEXTS;
+      String variable = source.texts[at + VARIABLE];
+      String matched = source.texts[at + VALUE];
+      add(source.rules[i], source.phases[i], source.texts[at + MESSAGE], source.texts[at + DATA],
+          variable == placeholderName ? name : variable, matched == placeholderValue ? value : matched);
+    }
+  }
+
+  /** Whether every match so far is of a rule that lets evaluation go on (pass). */
+  public boolean onlyPassingRules() {
+    for (int i = 0; i < size; i++) {
+      if (rules[i].disruptive != Disruptive.PASS) return false;
+    }
+    return true;
   }
 
   /** Whether a rule that logs matched (nolog rules are recorded, not reported). */

@@ -48,4 +48,10 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
   EngineMode mode();
 
   void interrupt(Interruption interruption);
+
+  /**
+   * Takes over the outcome of the rule set's constant block (see {@link ConstantBlock}), where
+   * evaluation reached it.
+   */
+  void takeConstantBlock();
 }

@@ -27,10 +27,26 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
 
   public PhaseOutcome run(int phase) {
     Rule[] rules = ruleSet.phase(phase);
+    return run(phase, 0, rules.length, phase == 1 ? ruleSet.constantBlockInUse() : null);
+  }
+
+  /**
+   * Runs the rules of {@code phase} at positions {@code [from, to)}. Where evaluation reaches the
+   * start of {@code takenOver} with no skip pending, the transaction takes the block's outcome over
+   * instead of evaluating it (a skip or skipAfter that lands inside evaluates the rest as usual).
+   */
+  public PhaseOutcome run(int phase, int from, int to, ConstantBlock takenOver) {
+    Rule[] rules = ruleSet.phase(phase);
+    int takeOverAt = takenOver == null ? -1 : takenOver.start();
     int skip = 0;
-    for (int i = 0; i < rules.length; i++) {
+    for (int i = from; i < to; i++) {
       Rule rule = rules[i];
       if (rule.isMarker()) continue;
+      if (i == takeOverAt && skip == 0) {
+        context.takeConstantBlock();
+        i = takenOver.end() - 1;
+        continue;
+      }
       if (skip > 0) {
         skip--;
         continue;
@@ -41,7 +57,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       if (outcome != PhaseOutcome.COMPLETED) return outcome;
       if (rule.skipAfter != null) {
         int marker = ruleSet.skipAfterPosition(phase, i);
-        i = marker < 0 ? rules.length : marker;
+        i = marker < 0 ? to : marker;
       } else if (rule.skip > 0) {
         skip = rule.skip;
       }

@@ -787,6 +787,44 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     if (this.interruption == null) this.interruption = interruption;
   }
 
+  @Override
+  public void takeConstantBlock() {
+    ConstantBlockOutcome outcome = ruleSet.constantBlockOutcome();
+    // Nothing before the block writes TX (see ConstantBlock): it is empty here, as it was there.
+    vars.tx.copyFrom(outcome.tx);
+    matches.addAll(
+        outcome.matches,
+        ConstantBlockOutcome.NAME_AT_ENTRY,
+        ConstantBlockOutcome.VALUE_AT_ENTRY,
+        vars.matchedVarName,
+        vars.matchedVar);
+    if (outcome.matchedVarName != ConstantBlockOutcome.NAME_AT_ENTRY) {
+      vars.matchedVar = outcome.matchedVar;
+      vars.matchedVarName = outcome.matchedVarName;
+    }
+    if (outcome.highestSeverity < highestSeverity) {
+      highestSeverity = outcome.highestSeverity;
+      vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
+    }
+  }
+
+  /** Evaluates phase 1's rules at positions [from, to) alone, for {@link ConstantBlockOutcome}. */
+  PhaseOutcome evaluatePhaseOneRules(int from, int to) {
+    return evaluator.run(1, from, to, null);
+  }
+
+  TransactionVariables variables() {
+    return vars;
+  }
+
+  MatchLog matchLog() {
+    return matches;
+  }
+
+  int highestSeverity() {
+    return highestSeverity;
+  }
+
   // MatchContext
 
   @Override

@@ -326,6 +326,36 @@ public final class KeyedValues {
     bucketFirst = null;
   }
 
+  /**
+   * Makes this collection hold exactly the members of {@code source}, with their hashes: a
+   * transaction taking over a state computed once for all (CRS's initialised TX). Reads {@code
+   * source} only, so many transactions may copy it at once once {@link #hashAllKeys()} ran on it.
+   */
+  public void copyFrom(KeyedValues source) {
+    int n = source.size;
+    if (keys.length < n) {
+      keys = new String[n];
+      values = new String[n];
+      hashes = new int[n];
+    }
+    System.arraycopy(source.keys, 0, keys, 0, n);
+    System.arraycopy(source.values, 0, values, 0, n);
+    System.arraycopy(source.hashes, 0, hashes, 0, source.hashed);
+    for (int i = n; i < size; i++) {
+      keys[i] = null;
+      values[i] = null;
+    }
+    size = n;
+    hashed = source.hashed;
+    version++;
+    bucketFirst = null;
+  }
+
+  /** Computes every member's key hash now, so that {@link #copyFrom} copies them. */
+  public void hashAllKeys() {
+    if (hashed < size) hashAll();
+  }
+
   public void clear() {
     // Every rule clears MATCHED_VARS, mostly empty: nothing to do then (no member, no index).
     if (size == 0 && bucketFirst == null) return;
