@@ -66,6 +66,22 @@ public final class SetVarAction implements Action {
     return collection;
   }
 
+  /**
+   * The member name it writes, lower case, when the name holds no macro; else the lower-case text
+   * before the first macro (all names it may write start with it; empty when a macro comes first).
+   */
+  public String namePrefix() {
+    if (constantName != null) return constantName.text();
+    String source = key.source();
+    int macro = source.indexOf("%{");
+    return (macro < 0 ? source : source.substring(0, macro)).toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether {@link #namePrefix()} is the whole name. */
+  public boolean hasConstantName() {
+    return constantName != null;
+  }
+
   /** Whether the name and value it writes read nothing but {@code variable} (upper case) and constants. */
   public boolean readsOnly(String variable) {
     return key.readsOnly(variable) && (value == null || value.readsOnly(variable));

@@ -43,6 +43,8 @@ public final class CompiledRuleSet implements RuleSet {
   /** Phase 1's constant block when its outcome stands for it (else null), and that outcome. */
   private final ConstantBlock constantBlock;
   private final ConstantBlockOutcome constantBlockOutcome;
+  /** Per phase and position, the verdicts fixed after the constant block (see StableTx); or null. */
+  private final FoldedVerdict[][] foldedVerdicts;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
 
@@ -91,6 +93,7 @@ public final class CompiledRuleSet implements RuleSet {
     ConstantBlockOutcome outcome = block == null ? null : ConstantBlockOutcome.of(this, block);
     this.constantBlock = outcome == null ? null : block;
     this.constantBlockOutcome = outcome;
+    this.foldedVerdicts = outcome == null ? null : StableTx.foldedVerdicts(phases, block, outcome.verdicts(this));
   }
 
   private static boolean hasRules(Rule[] phase) {
@@ -112,6 +115,15 @@ public final class CompiledRuleSet implements RuleSet {
   /** What a transaction holds after {@link #constantBlockInUse()}; null when that is null. */
   public ConstantBlockOutcome constantBlockOutcome() {
     return constantBlockOutcome;
+  }
+
+  /**
+   * Per position of {@code phase}, the verdict of each rule that reads only TX members the
+   * constant block set and nothing after it changes, for transactions that took the block over
+   * and removed no TX target (null entries: evaluate); null when the phase has none.
+   */
+  public FoldedVerdict[] foldedVerdicts(int phase) {
+    return foldedVerdicts == null ? null : foldedVerdicts[phase];
   }
 
   /** The rules and markers of a phase, in order. */

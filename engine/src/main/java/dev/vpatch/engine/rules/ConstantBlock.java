@@ -48,7 +48,7 @@ public record ConstantBlock(int start, int end) {
       for (Target target : link.targets) {
         if (target.name() != TX) return false;
       }
-      if (!PURE_OPERATORS.contains(link.operatorName.toLowerCase(Locale.ROOT))) return false;
+      if (!isPureOperator(link.operatorName)) return false;
       if (link.operatorArgument != null && !Macro.compile(link.operatorArgument).readsOnly(TX)) return false;
       if (!readsOnlyTx(link.message) || !readsOnlyTx(link.logData) || !readsOnlyTx(link.redirectUrl)) return false;
       for (Action action : link.runtimeActions) {
@@ -70,6 +70,11 @@ public record ConstantBlock(int start, int end) {
       }
     }
     return true;
+  }
+
+  /** Whether the operator's answer depends only on the value and its argument. */
+  static boolean isPureOperator(String name) {
+    return PURE_OPERATORS.contains(name.toLowerCase(Locale.ROOT));
   }
 
   private static boolean readsOnlyTx(Macro macro) {

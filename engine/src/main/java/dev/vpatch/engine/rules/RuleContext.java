@@ -54,4 +54,13 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
    * evaluation reached it.
    */
   void takeConstantBlock();
+
+  /**
+   * Whether the rule set's folded verdicts apply to this transaction: it took the constant block
+   * over and removed no TX target.
+   */
+  boolean foldedVerdictsHold();
+
+  /** Sets MATCHED_VAR_NAME, MATCHED_VAR and MATCHED_VARS as a folded rule's match would. */
+  void replayMatch(String variableName, String value);
 }

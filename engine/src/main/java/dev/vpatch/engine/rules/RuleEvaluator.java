@@ -38,6 +38,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   public PhaseOutcome run(int phase, int from, int to, ConstantBlock takenOver) {
     Rule[] rules = ruleSet.phase(phase);
     int takeOverAt = takenOver == null ? -1 : takenOver.start();
+    FoldedVerdict[] verdicts = takenOver == null && phase == 1 ? null : ruleSet.foldedVerdicts(phase);
     int skip = 0;
     for (int i = from; i < to; i++) {
       Rule rule = rules[i];
@@ -52,7 +53,14 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
         continue;
       }
       if (context.isRemoved(rule)) continue;
-      if (!evaluateChain(rule)) continue;
+      FoldedVerdict folded = verdicts == null ? null : verdicts[i];
+      if (folded != null && context.foldedVerdictsHold()) {
+        if (!folded.matched()) continue;
+        context.beginRule(rule, rule);
+        context.replayMatch(folded.variableName(), folded.value());
+      } else if (!evaluateChain(rule)) {
+        continue;
+      }
       PhaseOutcome outcome = onMatch(rule, phase);
       if (outcome != PhaseOutcome.COMPLETED) return outcome;
       if (rule.skipAfter != null) {
@@ -63,6 +71,11 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       }
     }
     return PhaseOutcome.COMPLETED;
+  }
+
+  /** Whether the rule's chain matches now, its run-time actions run (no log, no disruptive action). */
+  public boolean matchesAlone(Rule rule) {
+    return evaluateChain(rule);
   }
 
   private boolean evaluateChain(Rule starter) {

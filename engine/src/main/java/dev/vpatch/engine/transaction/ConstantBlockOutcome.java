@@ -2,9 +2,12 @@ package dev.vpatch.engine.transaction;
 
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.ConstantBlock;
+import dev.vpatch.engine.rules.FoldedVerdict;
 import dev.vpatch.engine.rules.MatchLog;
 import dev.vpatch.engine.rules.PhaseOutcome;
+import dev.vpatch.engine.rules.Rule;
 import dev.vpatch.engine.variables.KeyedValues;
+import java.util.function.Function;
 
 /**
  * What every transaction of a rule set holds after its {@link ConstantBlock}: the TX collection,
@@ -36,6 +39,17 @@ public final class ConstantBlockOutcome {
     this.matchedVar = evaluated.variables().matchedVar;
     this.matchedVarName = evaluated.variables().matchedVarName;
     this.highestSeverity = evaluated.highestSeverity();
+  }
+
+  /**
+   * Evaluates a rule alone in one transaction of {@code ruleSet} that took this outcome over
+   * (rules evaluated earlier through it stay evaluated): how the compiler learns the verdicts of
+   * the rules that read only what the block set.
+   */
+  public Function<Rule, FoldedVerdict> verdicts(CompiledRuleSet ruleSet) {
+    DefaultTransaction template = new DefaultTransaction(ruleSet, "stable-verdicts");
+    template.takeConstantBlock(this);
+    return template::verdictOf;
   }
 
   /**

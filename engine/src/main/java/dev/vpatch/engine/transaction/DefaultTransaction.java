@@ -16,6 +16,7 @@ import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.rules.CompiledRuleSet;
 import dev.vpatch.engine.rules.EngineConfig;
 import dev.vpatch.engine.rules.EngineMode;
+import dev.vpatch.engine.rules.FoldedVerdict;
 import dev.vpatch.engine.rules.MatchLog;
 import dev.vpatch.engine.rules.PhaseOutcome;
 import dev.vpatch.engine.rules.Rule;
@@ -56,6 +57,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
   /** {@link Target#variableBit} of every variable in {@link #targetRemovals}. */
   private long removedTargetVariables;
+  private static final long TX_BIT = Target.variableBit("TX");
+  /** Whether the constant block's outcome was taken over (rather than its rules evaluated). */
+  private boolean constantBlockTaken;
 
   private EngineMode mode;
   private boolean requestBodyAccess;
@@ -789,7 +793,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void takeConstantBlock() {
-    ConstantBlockOutcome outcome = ruleSet.constantBlockOutcome();
+    takeConstantBlock(ruleSet.constantBlockOutcome());
+  }
+
+  void takeConstantBlock(ConstantBlockOutcome outcome) {
+    constantBlockTaken = true;
     // Nothing before the block writes TX (see ConstantBlock): it is empty here, as it was there.
     vars.tx.copyFrom(outcome.tx);
     matches.addAll(
@@ -806,6 +814,25 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       highestSeverity = outcome.highestSeverity;
       vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
     }
+  }
+
+  @Override
+  public boolean foldedVerdictsHold() {
+    return constantBlockTaken && (removedTargetVariables & TX_BIT) == 0;
+  }
+
+  @Override
+  public void replayMatch(String variableName, String value) {
+    vars.matchedVar = value;
+    vars.matchedVarName = variableName;
+    vars.matchedVars.add(variableName, value);
+  }
+
+  /** The verdict of {@code rule} evaluated alone now (for the rule set's folded verdicts). */
+  FoldedVerdict verdictOf(Rule rule) {
+    return evaluator.matchesAlone(rule)
+        ? new FoldedVerdict(true, vars.matchedVarName, vars.matchedVar)
+        : FoldedVerdict.NO_MATCH;
   }
 
   /** Evaluates phase 1's rules at positions [from, to) alone, for {@link ConstantBlockOutcome}. */

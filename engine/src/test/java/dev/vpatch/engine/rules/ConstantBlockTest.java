@@ -1,13 +1,15 @@
 package dev.vpatch.engine.rules;
 
+import static dev.vpatch.engine.rules.BlockComparison.compile;
+import static dev.vpatch.engine.rules.BlockComparison.crsRules;
+import static dev.vpatch.engine.rules.BlockComparison.describe;
+import static dev.vpatch.engine.rules.BlockComparison.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vpatch.engine.Interruption;
 import dev.vpatch.engine.MatchedRule;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.operators.CrsRuleFiles;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * request, which keeps any block from being taken over.
  */
 class ConstantBlockTest {
-  /**
-   * Reads the request and may write TX: no block after it. It never matches, so it changes neither
-   * TX nor MATCHED_VAR.
-   */
-  private static final String BLOCKER =
-      "SecRule REQUEST_URI \"@streq /never\" \"id:99,phase:1,pass,nolog,setvar:tx.blocker=1\"\n";
+  private static final String BLOCKER = BlockComparison.BLOCKER;
 
   private static final String RULES = String.join("\n",
       "SecRule REQUEST_HEADERS:Content-Type \"@rx ^application/json\" \"id:1,phase:1,pass,nolog,ctl:requestBodyProcessor=JSON\"",
@@ -160,51 +157,5 @@ class ConstantBlockTest {
           .isEqualTo(describe(b.matchedRules().stream().filter(m -> m.ruleId() != 99).toList()));
       assertThat(describe(a.interruption())).as(uri).isEqualTo(describe(b.interruption()));
     }
-  }
-
-  private static RuleSet crsRules(String crs, String first) {
-    return RuleSet.builder()
-        .addVpatchDefaults()
-        .addText(first, "first.conf")
-        .addFile(java.nio.file.Path.of(crs, "crs-setup.conf.example"))
-        .addFile(java.nio.file.Path.of(crs, "rules"))
-        .build();
-  }
-
-  private static CompiledRuleSet compile(String rules) {
-    return (CompiledRuleSet) RuleSet.builder().addText(rules, "rules.conf").build();
-  }
-
-  private static Transaction run(RuleSet rules, String uri) {
-    return run(rules, uri, null);
-  }
-
-  private static Transaction run(RuleSet rules, String uri, String contentType) {
-    Transaction tx = rules.newTransaction();
-    tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);
-    tx.processUri(uri, "GET", "HTTP/1.1");
-    tx.addRequestHeader("Host", "localhost");
-    if (contentType != null) tx.addRequestHeader("Content-Type", contentType);
-    tx.addRequestHeader("User-Agent", "Mozilla/5.0");
-    tx.addRequestHeader("Accept", "*/*");
-    if (tx.processRequestHeaders() == null && tx.processRequestBody() == null) {
-      tx.processResponseHeaders(200, "HTTP/1.1");
-      byte[] page = "<html>ok</html>".getBytes(StandardCharsets.ISO_8859_1);
-      if (tx.responseBodyAccess()) tx.appendResponseBody(page, 0, page.length);
-      tx.processResponseBody();
-    }
-    tx.processLogging();
-    return tx;
-  }
-
-  private static List<String> describe(List<MatchedRule> matched) {
-    return matched.stream()
-        .map(m -> m.ruleId() + "|" + m.phase() + "|" + m.message() + "|" + m.data() + "|" + m.variable() + "|"
-            + m.value() + "|" + m.severity())
-        .toList();
-  }
-
-  private static String describe(Interruption interruption) {
-    return interruption == null ? "none" : interruption.ruleId() + " " + interruption.status();
   }
 }
