@@ -15,7 +15,8 @@ import java.util.Set;
  * run must leave TX alone and must not change which rules run (no setvar on TX, no capture, no
  * ctl that removes rules or switches the engine), so every transaction enters the run with TX as
  * empty as it started and leaves it in the same state, with the same matches. A transaction takes
- * that outcome over ({@link dev.vpatch.engine.transaction.ConstantBlockOutcome}) instead of evaluating the run.
+ * that outcome over ({@link dev.vpatch.engine.transaction.ConstantBlockOutcome}) instead of
+ * evaluating the run.
  */
 public record ConstantBlock(int start, int end) {
   /** A shorter run is not worth a snapshot. */

@@ -27,18 +27,20 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
 
   public PhaseOutcome run(int phase) {
     Rule[] rules = ruleSet.phase(phase);
-    return run(phase, 0, rules.length, phase == 1 ? ruleSet.constantBlockInUse() : null);
+    ConstantBlock block = phase == 1 ? ruleSet.constantBlockInUse() : null;
+    return run(phase, 0, rules.length, block, ruleSet.foldedVerdicts(phase));
   }
 
   /**
    * Runs the rules of {@code phase} at positions {@code [from, to)}. Where evaluation reaches the
    * start of {@code takenOver} with no skip pending, the transaction takes the block's outcome over
-   * instead of evaluating it (a skip or skipAfter that lands inside evaluates the rest as usual).
+   * instead of evaluating it (a skip or skipAfter that lands inside evaluates the rest as usual). A
+   * rule with a verdict in {@code verdicts} (by position; null: none) gets it instead of an
+   * evaluation while the transaction says they hold.
    */
-  public PhaseOutcome run(int phase, int from, int to, ConstantBlock takenOver) {
+  public PhaseOutcome run(int phase, int from, int to, ConstantBlock takenOver, FoldedVerdict[] verdicts) {
     Rule[] rules = ruleSet.phase(phase);
     int takeOverAt = takenOver == null ? -1 : takenOver.start();
-    FoldedVerdict[] verdicts = takenOver == null && phase == 1 ? null : ruleSet.foldedVerdicts(phase);
     int skip = 0;
     for (int i = from; i < to; i++) {
       Rule rule = rules[i];

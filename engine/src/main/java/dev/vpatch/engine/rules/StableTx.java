@@ -23,7 +23,6 @@ final class StableTx {
   private static final String TX = "TX";
 
   private final Set<String> changed = new HashSet<>();
-
   private final List<String> changedPrefixes = new ArrayList<>();
   private boolean everything;
 

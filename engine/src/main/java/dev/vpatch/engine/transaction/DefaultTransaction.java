@@ -837,7 +837,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   /** Evaluates phase 1's rules at positions [from, to) alone, for {@link ConstantBlockOutcome}. */
   PhaseOutcome evaluatePhaseOneRules(int from, int to) {
-    return evaluator.run(1, from, to, null);
+    return evaluator.run(1, from, to, null, null);
   }
 
   TransactionVariables variables() {
