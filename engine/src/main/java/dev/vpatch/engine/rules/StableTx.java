@@ -47,7 +47,13 @@ final class StableTx {
           stable.noteWrites(rule);
           continue;
         }
-        FoldedVerdict verdict = verdictOf.apply(rule);
+        FoldedVerdict verdict;
+        try {
+          verdict = verdictOf.apply(rule);
+        } catch (RuntimeException e) {
+          stable.noteWrites(rule); // left to each transaction, as it was
+          continue;
+        }
         // A match that writes (setvar, capture) is left to each transaction, which may skip it.
         if (!verdict.matched() || (rule.runtimeActions.length == 0 && !rule.capture)) {
           verdicts[i] = verdict;

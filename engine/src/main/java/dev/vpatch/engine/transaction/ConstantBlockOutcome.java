@@ -55,13 +55,18 @@ public final class ConstantBlockOutcome {
   /**
    * The outcome of {@code block} in {@code ruleSet}, or null when it cannot stand for the block: a
    * rule of the block that does not pass (deny, allow, block...) matched, so every transaction
-   * would have to stop there.
+   * would have to stop there, or evaluating the block failed.
    */
   public static ConstantBlockOutcome of(CompiledRuleSet ruleSet, ConstantBlock block) {
     DefaultTransaction evaluated = new DefaultTransaction(ruleSet, "constant-block");
     evaluated.variables().matchedVarName = NAME_AT_ENTRY;
     evaluated.variables().matchedVar = VALUE_AT_ENTRY;
-    PhaseOutcome outcome = evaluated.evaluatePhaseOneRules(block.start(), block.end());
+    PhaseOutcome outcome;
+    try {
+      outcome = evaluated.evaluatePhaseOneRules(block.start(), block.end());
+    } catch (RuntimeException e) {
+      return null; // each transaction evaluates the block, and meets the error, as it would have
+    }
     if (outcome != PhaseOutcome.COMPLETED || evaluated.interruption() != null
         || !evaluated.matchLog().onlyPassingRules()) {
       return null;
