@@ -48,12 +48,7 @@ public final class MatchLog {
    * @param value MATCHED_VAR at the match
    */
   public void add(Rule rule, int phase, String message, String data, String variable, String value) {
-    if (size == rules.length) {
-      rules = Arrays.copyOf(rules, size * 2);
-      phases = Arrays.copyOf(phases, size * 2);
-      reportable = Arrays.copyOf(reportable, size * 2);
-      texts = Arrays.copyOf(texts, size * 2 * TEXTS);
-    }
+    ensureRoom(size + 1);
     rules[size] = rule;
     phases[size] = phase;
     reportable[size] = rule.log || rule.disruptive.blocks();
@@ -70,6 +65,16 @@ public final class MatchLog {
     return size;
   }
 
+  /** Grows the arrays (at least doubling) so that {@code matches} fit. */
+  private void ensureRoom(int matches) {
+    if (matches <= rules.length) return;
+    int capacity = Math.max(matches, size * 2);
+    rules = Arrays.copyOf(rules, capacity);
+    phases = Arrays.copyOf(phases, capacity);
+    reportable = Arrays.copyOf(reportable, capacity);
+    texts = Arrays.copyOf(texts, capacity * TEXTS);
+  }
+
   /**
    * Appends every match of {@code source} (which is only read), in order. A matched variable name
    * or value that is the very instance {@code placeholderName} or {@code placeholderValue} becomes
@@ -78,13 +83,19 @@ public final class MatchLog {
    */
   public void addAll(
       MatchLog source, String placeholderName, String placeholderValue, String name, String value) {
-    for (int i = 0; i < source.size; i++) {
-      int at = i * TEXTS;
-      String variable = source.texts[at + VARIABLE];
-      String matched = source.texts[at + VALUE];
-      add(source.rules[i], source.phases[i], source.texts[at + MESSAGE], source.texts[at + DATA],
-          variable == placeholderName ? name : variable, matched == placeholderValue ? value : matched);
+    int count = source.size;
+    int total = size + count;
+    ensureRoom(total);
+    System.arraycopy(source.rules, 0, rules, size, count);
+    System.arraycopy(source.phases, 0, phases, size, count);
+    System.arraycopy(source.reportable, 0, reportable, size, count);
+    System.arraycopy(source.texts, 0, texts, size * TEXTS, count * TEXTS);
+    for (int at = size * TEXTS; at < total * TEXTS; at += TEXTS) {
+      if (texts[at + VARIABLE] == placeholderName) texts[at + VARIABLE] = name;
+      if (texts[at + VALUE] == placeholderValue) texts[at + VALUE] = value;
     }
+    anyLogged |= source.anyLogged;
+    size = total;
   }
 
   /** Whether every match so far is of a rule that lets evaluation go on (pass). */

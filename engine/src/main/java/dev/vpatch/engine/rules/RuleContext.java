@@ -61,6 +61,9 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
    */
   boolean foldedVerdictsHold();
 
-  /** Sets MATCHED_VAR_NAME, MATCHED_VAR and MATCHED_VARS as a folded rule's match would. */
-  void replayMatch(String variableName, String value);
+  /**
+   * Begins {@code rule} (a folded one) and sets MATCHED_VAR_NAME, MATCHED_VAR and MATCHED_VARS as
+   * its evaluation would have on the match.
+   */
+  void replayMatch(Rule rule, String variableName, String value);
 }

@@ -58,8 +58,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       FoldedVerdict folded = verdicts == null ? null : verdicts[i];
       if (folded != null && context.foldedVerdictsHold()) {
         if (!folded.matched()) continue;
-        context.beginRule(rule, rule);
-        context.replayMatch(folded.variableName(), folded.value());
+        context.replayMatch(rule, folded.variableName(), folded.value());
       } else if (!evaluateChain(rule)) {
         continue;
       }

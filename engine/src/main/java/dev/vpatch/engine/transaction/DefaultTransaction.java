@@ -37,6 +37,8 @@ import java.util.Locale;
 
 /** The engine's {@link Transaction}: request/response data, phase flow, and per-request overrides. */
 public final class DefaultTransaction implements Transaction, RuleContext {
+  private static final long TX_BIT = Target.variableBit("TX");
+
   private final CompiledRuleSet ruleSet;
   private final EngineConfig config;
   private final String id;
@@ -57,7 +59,6 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
   /** {@link Target#variableBit} of every variable in {@link #targetRemovals}. */
   private long removedTargetVariables;
-  private static final long TX_BIT = Target.variableBit("TX");
   /** Whether the constant block's outcome was taken over (rather than its rules evaluated). */
   private boolean constantBlockTaken;
 
@@ -774,7 +775,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void record(Rule rule, int phase, String message, String data) {
     matches.add(rule, phase, message, data, vars.matchedVarName, vars.matchedVar);
-    int severity = rule.severity();
+    noteSeverity(rule.severity());
+  }
+
+  /** Keeps HIGHEST_SEVERITY (the lowest number) up to date with a matched rule's severity. */
+  private void noteSeverity(int severity) {
     if (severity >= 0 && severity < highestSeverity) {
       highestSeverity = severity;
       vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
@@ -810,10 +815,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       vars.matchedVar = outcome.matchedVar;
       vars.matchedVarName = outcome.matchedVarName;
     }
-    if (outcome.highestSeverity < highestSeverity) {
-      highestSeverity = outcome.highestSeverity;
-      vars.scalars.put("HIGHEST_SEVERITY", Integer.toString(highestSeverity));
-    }
+    noteSeverity(outcome.highestSeverity);
   }
 
   @Override
@@ -822,7 +824,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public void replayMatch(String variableName, String value) {
+  public void replayMatch(Rule rule, String variableName, String value) {
+    beginRule(rule, rule);
     vars.matchedVar = value;
     vars.matchedVarName = variableName;
     vars.matchedVars.add(variableName, value);
