@@ -28,6 +28,8 @@ final class TransactionVariables {
   final KeyedValues responseHeaders = new KeyedValues();
   final KeyedValues tx;
   final KeyedValues matchedVars = new KeyedValues();
+  /** Equal argument names and values share one instance, and with it what is learnt about it. */
+  private final SharedTexts sharedTexts = new SharedTexts();
   private Map<String, KeyedValues> otherCollections;
   XmlDocument xml;
   /** MATCHED_VAR and MATCHED_VAR_NAME: set for every matched value, so fields, not map entries. */
@@ -143,7 +145,7 @@ final class TransactionVariables {
 
   /** For the query string's parser (ARGS_GET as it is, pending or not). */
   void addQueryArgument(String name, String value) {
-    argsGet.add(name, value);
+    argsGet.add(sharedTexts.share(name), sharedTexts.share(value));
   }
 
   /** How many query arguments the parser has added so far. */
@@ -173,7 +175,7 @@ final class TransactionVariables {
 
   /** For the body processor adding the arguments (ARGS_POST as it is, pending or not). */
   void addBodyArgument(String name, String value) {
-    argsPost.add(name, value);
+    argsPost.add(sharedTexts.share(name), sharedTexts.share(value));
   }
 
   void deferBodyArguments(Runnable adder) {

@@ -1,0 +1,51 @@
+package dev.vpatch.engine.transaction;
+
+/**
+ * Per transaction: one instance per distinct short text among the argument names and values the
+ * parsers add. What the transaction learns about a value is kept per instance (its forms after
+ * each transformation, the prefilter literals in each, operator groups' answers: see {@link
+ * TransformationCache}), so equal texts in one instance are transformed, scanned and answered
+ * once. Request bodies repeat short values a lot: quantities, flags, colours, half the members of
+ * the benchmark's form and JSON bodies. Long texts rarely repeat and would cost a hash over
+ * their whole length: they keep their own instance.
+ */
+final class SharedTexts {
+  /** Longer texts keep their instance. */
+  static final int MAX_LENGTH = 64;
+
+  /** Open addressing, linear probing; null until the first text. */
+  private String[] table;
+  private int size;
+
+  /** An instance equal to {@code text}: the first one this transaction shared, else {@code text}. */
+  String share(String text) {
+    if (text.length() > MAX_LENGTH) return text;
+    if (table == null) table = new String[64];
+    int mask = table.length - 1;
+    int hash = text.hashCode();
+    int slot = spread(hash) & mask;
+    for (String kept; (kept = table[slot]) != null; slot = (slot + 1) & mask) {
+      if (kept.hashCode() == hash && kept.equals(text)) return kept;
+    }
+    table[slot] = text;
+    if (++size * 2 > table.length) grow();
+    return text;
+  }
+
+  private void grow() {
+    String[] old = table;
+    table = new String[old.length * 2];
+    int mask = table.length - 1;
+    for (String text : old) {
+      if (text == null) continue;
+      int slot = spread(text.hashCode()) & mask;
+      while (table[slot] != null) slot = (slot + 1) & mask;
+      table[slot] = text;
+    }
+  }
+
+  /** String hashes of short texts differ mostly in their low bits' neighbours: mix the high in. */
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
+  }
+}
