@@ -5,13 +5,20 @@ package dev.vpatch.engine.transaction;
  * parsers add. What the transaction learns about a value is kept per instance (its forms after
  * each transformation, the prefilter literals in each, operator groups' answers: see {@link
  * TransformationCache}), so equal texts in one instance are transformed, scanned and answered
- * once. Request bodies repeat short values a lot: quantities, flags, colours, half the members of
- * the benchmark's form and JSON bodies. Long texts rarely repeat and would cost a hash over
- * their whole length: they keep their own instance.
+ * once. Request bodies repeat short values a lot: quantities, flags, colours (80 of the 131
+ * members of the benchmark's form). Long texts rarely repeat and would cost a hash over their
+ * whole length: they keep their own instance.
+ *
+ * <p>The texts are the client's, and String hashes collide at will ({@code "Aa"} and {@code
+ * "BB"}): a text that finds no equal within a few slots keeps its own instance, so a request
+ * built to collide costs a few probes per argument, never a walk over all of them. The table
+ * holds at most one entry per argument, and arguments are bounded by the body and query limits.
  */
 final class SharedTexts {
   /** Longer texts keep their instance. */
   static final int MAX_LENGTH = 64;
+  /** Slots a text looks at for an equal one (and a free slot) before it keeps its instance. */
+  static final int MAX_PROBES = 8;
 
   /** Open addressing, linear probing; null until the first text. */
   private String[] table;
@@ -24,8 +31,11 @@ final class SharedTexts {
     int mask = table.length - 1;
     int hash = text.hashCode();
     int slot = spread(hash) & mask;
-    for (String kept; (kept = table[slot]) != null; slot = (slot + 1) & mask) {
+    for (int probes = 0; ; probes++, slot = (slot + 1) & mask) {
+      String kept = table[slot];
+      if (kept == null) break;
       if (kept.hashCode() == hash && kept.equals(text)) return kept;
+      if (probes == MAX_PROBES) return text;
     }
     table[slot] = text;
     if (++size * 2 > table.length) grow();

@@ -22,11 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SharedTextsTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-  void shareAlwaysReturnsAnEqualTextAndTheFirstInstanceOfAShortOne(long seed) {
+  void shareReturnsAnEqualTextTheFirstInstanceOfNearlyEveryRepeatAndLongTextsThemselves(long seed) {
     Random random = new Random(seed);
     SharedTexts shared = new SharedTexts();
     Map<String, String> first = new HashMap<>();
-    // Few letters and short lengths: many repeats and many hash collisions in a small table.
+    int repeats = 0;
+    int sharedRepeats = 0;
+    // Few letters and short lengths: many repeats, and crowded neighbourhoods in the table.
     for (int i = 0; i < 5_000; i++) {
       int length = random.nextInt(random.nextInt(10) == 0 ? 100 : 6);
       StringBuilder text = new StringBuilder();
@@ -36,10 +38,37 @@ class SharedTextsTest {
       assertThat(returned).isEqualTo(instance);
       if (instance.length() > SharedTexts.MAX_LENGTH) {
         assertThat(returned).isSameAs(instance);
-      } else {
-        assertThat(returned).isSameAs(first.computeIfAbsent(instance, k -> instance));
+        continue;
       }
+      String earlier = first.putIfAbsent(instance, instance);
+      if (earlier == null) continue;
+      repeats++;
+      assertThat(returned).isIn(earlier, instance);
+      if (returned == earlier) sharedRepeats++;
     }
+    assertThat(sharedRepeats).isGreaterThan(repeats * 9 / 10);
+  }
+
+  /** {@code "Aa"} and {@code "BB"} have one String hash: any sequence of them collides. */
+  @Test
+  void textsBuiltToCollideAreReturnedEqualTheFirstFewSharedAndTheRestNotLookedThrough() {
+    List<String> colliding = new ArrayList<>();
+    for (int bits = 0; bits < 1 << 12; bits++) {
+      StringBuilder text = new StringBuilder();
+      for (int b = 0; b < 12; b++) text.append((bits >> b & 1) == 0 ? "Aa" : "BB");
+      colliding.add(text.toString());
+    }
+    assertThat(colliding.stream().map(String::hashCode).distinct()).hasSize(1);
+    SharedTexts shared = new SharedTexts();
+    for (String text : colliding) assertThat(shared.share(text)).isSameAs(text);
+    for (String text : colliding) {
+      String copy = new String(text);
+      assertThat(shared.share(copy)).isEqualTo(text);
+    }
+    assertThat(shared.share(new String(colliding.get(0)))).isSameAs(colliding.get(0));
+    // Past the few slots a text looks at, colliding texts were not kept: no walk over them all.
+    String late = new String(colliding.get(100));
+    assertThat(shared.share(late)).isSameAs(late);
   }
 
   private static Map<Long, String> run(String rules, String body) {
