@@ -45,7 +45,8 @@ final class TransformationCache {
     /**
      * What each transformation step (by step id) made of this very instance, once applied: this
      * instance itself when the step changed nothing; null until a step is applied. Results are
-     * kept as their Forms, so following a chain needs no lookup by instance.
+     * kept as their Forms, so following a chain needs no lookup by instance. Null as a whole
+     * until a step whose triggers the instance holds is applied (the others need no slot).
      */
     Forms[] byStep;
     /** The prefilter literals this instance contains, or null until asked. */
@@ -134,6 +135,9 @@ final class TransformationCache {
    * result kept per instance, whichever chain asks).
    */
   Forms afterLast(Forms input, TransformationChain step) {
+    // Settled from the value's summary before any per-step slot: most instances are changed by
+    // no step of any chain, and then need no slots at all.
+    if (unchangedBy(input, step.lastTriggers())) return input;
     Forms[] results = input.byStep;
     if (results == null) {
       results = new Forms[stepSlots];
@@ -141,7 +145,7 @@ final class TransformationCache {
     }
     Forms result = results[step.stepId()];
     if (result == null) {
-      result = unchangedBy(input, step.lastTriggers()) ? input : apply(step.last(), input);
+      result = apply(step.last(), input);
       results[step.stepId()] = result;
     }
     return result;
