@@ -756,7 +756,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void matched(String variable, String key, String value) {
-    String name = matchedNames.of(variable, key);
+    setMatched(matchedNames.of(variable, key), value);
+  }
+
+  /** MATCHED_VAR_NAME, MATCHED_VAR and MATCHED_VARS as a match of {@code value} named {@code name} sets them. */
+  private void setMatched(String name, String value) {
     vars.matchedVar = value;
     vars.matchedVarName = name;
     vars.matchedVars.add(name, value);
@@ -826,9 +830,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   @Override
   public void replayMatch(Rule rule, String variableName, String value) {
     beginRule(rule, rule);
-    vars.matchedVar = value;
-    vars.matchedVarName = variableName;
-    vars.matchedVars.add(variableName, value);
+    setMatched(variableName, value);
   }
 
   /** The verdict of {@code rule} evaluated alone now (for the rule set's folded verdicts). */
