@@ -25,22 +25,51 @@ public final class SqlInjectionDetector {
   }
 
   /**
-   * Whether the input is one token whatever the context: ASCII letters and digits only, starting
-   * with a letter (one word: the digits after it are word characters) or digits only (one number).
-   * It has no quote, so only the unquoted context applies, and no comment, so no MySQL reading;
-   * no one-token fingerprint is an injection (a test checks every keyword). A number followed by a
-   * word is not one token: {@code 5GOTO} is an injection. Most benign values (ids, codes, single
-   * words) take this shortcut.
+   * Whether the input is one token whatever the context: a word (from an ASCII letter on:
+   * letters, digits, {@code _} and dots, no keyword glued to a dot as in {@code SELECT.1}) or a
+   * number (digits, with at most one dot between digits). It has no quote, so only the unquoted
+   * context applies, and no comment, so no MySQL reading; no one-token fingerprint is an
+   * injection (a test checks every keyword). A number followed by a word is not one token:
+   * {@code 5GOTO} is an injection. Most benign values (ids, codes, single words, amounts) and
+   * argument names ({@code first_name}, JSON's {@code json.items.array_0.sku}) take this
+   * shortcut.
    */
   static boolean isOneToken(String input) {
     char first = input.charAt(0);
-    boolean word = first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z';
+    if (isDigit(first)) return isDecimal(input);
+    if (!isLetter(first)) return false;
+    boolean dotted = false;
+    for (int i = 1, n = input.length(); i < n; i++) {
+      char c = input.charAt(i);
+      if (c == '.') {
+        dotted = true;
+      } else if (!(isLetter(c) || isDigit(c) || c == '_')) {
+        return false;
+      }
+    }
+    return !dotted || SqlTokenizer.keywordGluedAt(input, 0, input.length()) < 0;
+  }
+
+  /** Digits, or digits, a dot and digits: one number token. */
+  private static boolean isDecimal(String input) {
+    int dot = -1;
     for (int i = 0, n = input.length(); i < n; i++) {
       char c = input.charAt(i);
-      boolean digit = c >= '0' && c <= '9';
-      if (!(digit || word && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'))) return false;
+      if (c == '.' && dot < 0) {
+        dot = i;
+      } else if (!isDigit(c)) {
+        return false;
+      }
     }
-    return true;
+    return dot != input.length() - 1;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** {@link #detect} without the one-token shortcut. */

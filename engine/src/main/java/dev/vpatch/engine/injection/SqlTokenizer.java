@@ -351,21 +351,10 @@ final class SqlTokenizer {
 
   private int readWord(SqlToken token, int pos) {
     int end = spanUntil(pos, WORD_END);
-    int limit = Math.min(end, pos + SqlToken.MAX_VALUE);
-    // "SELECT.1" or "SELECT`x`": a keyword glued to what follows by a dot or a backtick. A longer
-    // prefix is looked up only while some keyword goes on past this dot (DBMS_LOCK.SLEEP): JSON
-    // argument names are dotted paths, and a lookup per prefix cost more than the detection.
-    for (int i = pos; i < limit; i++) {
-      char ch = input.charAt(i);
-      if (ch == '.' || ch == '`') {
-        String head = upper(input.substring(pos, i));
-        char type = SqlKeywords.lookup(head);
-        if (type != 0 && type != SqlTokenType.BAREWORD) {
-          assign(token, type, pos, i);
-          return i;
-        }
-        if (!SqlKeywords.continuesPast(head)) break;
-      }
+    int keywordEnd = keywordGluedAt(input, pos, end);
+    if (keywordEnd >= 0) {
+      assign(token, SqlKeywords.lookup(upper(input.substring(pos, keywordEnd))), pos, keywordEnd);
+      return keywordEnd;
     }
     assign(token, SqlTokenType.BAREWORD, pos, end);
     if (end - pos <= SqlToken.MAX_VALUE) {
@@ -375,6 +364,27 @@ final class SqlTokenizer {
       }
     }
     return end;
+  }
+
+  /**
+   * Where the word {@code [pos, end)} of {@code input} splits because a keyword is glued to what
+   * follows by a dot or a backtick ("SELECT.1", "SELECT`x`"): the index of that dot or backtick,
+   * or -1 when the word stays whole. A longer prefix is looked up only while some keyword goes on
+   * past this dot (DBMS_LOCK.SLEEP): JSON argument names are dotted paths, and a lookup per prefix
+   * cost more than the detection.
+   */
+  static int keywordGluedAt(String input, int pos, int end) {
+    int limit = Math.min(end, pos + SqlToken.MAX_VALUE);
+    for (int i = pos; i < limit; i++) {
+      char ch = input.charAt(i);
+      if (ch == '.' || ch == '`') {
+        String head = upper(input.substring(pos, i));
+        char type = SqlKeywords.lookup(head);
+        if (type != 0 && type != SqlTokenType.BAREWORD) return i;
+        if (!SqlKeywords.continuesPast(head)) break;
+      }
+    }
+    return -1;
   }
 
   private int readVariable(SqlToken token, int pos) {

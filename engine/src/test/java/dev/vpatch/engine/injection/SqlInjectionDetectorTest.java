@@ -147,18 +147,20 @@ class SqlInjectionDetectorTest {
   }
 
   /**
-   * The one-token shortcut must never hide an injection: every single-word keyword, in any case,
-   * alone, after letters or digits, or behind every number form the tokenizer reads (decimal, hex,
-   * binary, exponent, float suffix, a bare {@code 0x}) is, where the shortcut applies, not an
-   * injection when tokenized in full. Where it does not apply (a number then a word), it can be.
+   * The one-token shortcut must never hide an injection: every single-word keyword (underscores and
+   * dots included), in any case, alone, after letters or digits, joined to others by {@code _} or
+   * a dot, or behind every number form the tokenizer reads (decimal, hex, binary, exponent, float
+   * suffix, a bare {@code 0x}) is, where the shortcut applies, not an injection when tokenized in
+   * full. Where it does not apply (a number then a word), it can be.
    */
   @Test
   void oneTokenInputIsNeverAnInjectionWhenTokenizedInFull() {
-    String[] heads = {"", "1", "12", "0", "0x", "0x1f", "0b1", "0b", "1e1", "1e", "1f", "1d", "x", "ab1"};
-    String[] tails = {"", "1", "x", "0x1", "123"};
+    String[] heads = {"", "1", "12", "0", "0x", "0x1f", "0b1", "0b", "1e1", "1e", "1f", "1d", "x", "ab1",
+        "x_", "a.", "json.", "json.items.array_0.", "user_", "1.5"};
+    String[] tails = {"", "1", "x", "0x1", "123", "_", "_x", ".x", ".1", ".sku", "_id.name"};
     int checked = 0;
     for (String keyword : SqlKeywords.vocabulary()) {
-      if (!keyword.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) continue;
+      if (!keyword.chars().allMatch(SqlInjectionDetectorTest::isWordByte)) continue;
       for (String word : new String[] {keyword, keyword.toLowerCase(java.util.Locale.ROOT), mixedCase(keyword)}) {
         for (String head : heads) {
           for (String tail : tails) {
@@ -174,7 +176,7 @@ class SqlInjectionDetectorTest {
       assertThat(SqlInjectionDetector.isOneToken(digits)).isTrue();
       assertThat(SqlInjectionDetector.detectInAllContexts(digits)).isNull();
     }
-    assertThat(checked).isGreaterThan(3_000);
+    assertThat(checked).isGreaterThan(6_000);
     assertThat(SqlInjectionDetector.isOneToken("5GOTO")).isFalse();
     assertThat(SqlInjectionDetector.detect("5GOTO")).isEqualTo("1T");
   }
@@ -183,9 +185,9 @@ class SqlInjectionDetectorTest {
   void seededOneTokenInputsAreNeverInjectionsWhenTokenizedInFull(org.junit.jupiter.api.RepetitionInfo repetition) {
     Random random = new Random(4242 + repetition.getCurrentRepetition());
     String[] pieces = SqlKeywords.vocabulary().stream()
-        .filter(k -> k.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'))
+        .filter(k -> k.chars().allMatch(SqlInjectionDetectorTest::isWordByte))
         .sorted().toArray(String[]::new);
-    String alphabet = "0123456789abcdefxXeEfFdDuUbBnNqQ";
+    String alphabet = "0123456789abcdefxXeEfFdDuUbBnNqQ_._.";
     int checked = 0;
     for (int i = 0; i < 2000; i++) {
       StringBuilder input = new StringBuilder();
@@ -222,16 +224,39 @@ class SqlInjectionDetectorTest {
   }
 
   @Test
-  void oneTokenMeansLettersAndDigitsFromALetterOrDigitsOnly() {
+  void oneTokenMeansAWordOfLettersDigitsUnderscoresAndDotsOrADecimalNumber() {
     assertThat(SqlInjectionDetector.isOneToken("abc123XYZ")).isTrue();
     assertThat(SqlInjectionDetector.isOneToken("123")).isTrue();
     assertThat(SqlInjectionDetector.isOneToken("1abc")).isFalse();
     for (char c = 0; c < 256; c++) {
       boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-      assertThat(SqlInjectionDetector.isOneToken("ab" + c + "1")).as("char %d", (int) c).isEqualTo(alphanumeric);
+      assertThat(SqlInjectionDetector.isOneToken("ab" + c + "1")).as("char %d", (int) c)
+          .isEqualTo(alphanumeric || c == '_' || c == '.');
       assertThat(SqlInjectionDetector.isOneToken("12" + c)).as("char %d", (int) c).isEqualTo(c >= '0' && c <= '9');
+      assertThat(SqlInjectionDetector.isOneToken("12" + c + "3")).as("char %d", (int) c)
+          .isEqualTo(c >= '0' && c <= '9' || c == '.');
     }
     assertThat(SqlInjectionDetector.detect("1 union select 1")).isNotNull();
+  }
+
+  /** What a form's and a JSON document's names and values look like: one token each. */
+  @Test
+  void argumentNamesAndAmountsAreOneTokenButAKeywordGluedToADotIsNot() {
+    for (String oneToken : new String[] {"first_name", "item12_colour", "json.items.array_0.sku",
+        "json.customer.address.street", "6.13", "0.5", "1999"}) {
+      assertThat(SqlInjectionDetector.isOneToken(oneToken)).as(oneToken).isTrue();
+      assertThat(SqlInjectionDetector.detectInAllContexts(oneToken)).as(oneToken).isNull();
+    }
+    for (String notOneToken : new String[] {"select.1", "union.x", "_name", "6.", "6.1.3", ".5", "1.5e3"}) {
+      assertThat(SqlInjectionDetector.isOneToken(notOneToken)).as(notOneToken).isFalse();
+    }
+    // The tokenizer splits there too: the keyword, then what follows.
+    assertThat(SqlInjectionDetector.fingerprint("select.1", (char) 0, false)).isEqualTo("E1");
+    assertThat(SqlInjectionDetector.fingerprint("json.items.array_0.sku", (char) 0, false)).isEqualTo("n");
+  }
+
+  private static boolean isWordByte(int c) {
+    return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.';
   }
 
   private static String mixedCase(String word) {
