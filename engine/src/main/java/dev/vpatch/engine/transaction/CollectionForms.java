@@ -3,6 +3,7 @@ package dev.vpatch.engine.transaction;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
 import dev.vpatch.engine.prefilter.MemberIndex;
 import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.transformations.ByteClasses;
 import dev.vpatch.engine.variables.KeyedValues;
 
 /**
@@ -53,14 +54,24 @@ final class CollectionForms {
     }
     // One step on the parent chain's forms: the trie of chains becomes a trie of member forms.
     MemberForms parent = formsOf(values, names, chain.parent());
+    long triggers = chain.lastTriggers();
+    long[] classes = null;
+    if (triggers != ByteClasses.ANY) {
+      classes = byteClassesOf(parent);
+      // Most steps change no benign member at all: settled once for the whole collection.
+      if ((parent.anyByteClasses() & triggers) == 0) return parent;
+    }
     String[] forms = null;
     TransformationCache.Forms[] known = null;
     for (int i = 0; i < size; i++) {
-      TransformationCache.Forms input = parent.known(i);
-      if (input == null) {
-        input = transformations.formsOf(parent.form(i));
-        parent.known(i, input);
+      if (classes != null && (classes[i] & triggers) == 0) {
+        if (forms != null) {
+          forms[i] = parent.form(i);
+          known[i] = parent.known(i);
+        }
+        continue;
       }
+      TransformationCache.Forms input = knownOf(parent, i);
       TransformationCache.Forms output = transformations.afterLast(input, chain);
       String form = output.value;
       if (forms == null) {
@@ -79,6 +90,31 @@ final class CollectionForms {
     }
     // A step that changed no member shares its parent's forms, and with them their literal index.
     return forms == null ? parent : new MemberForms(forms, known, values.version());
+  }
+
+  /** The transformation cache's entry for member {@code i}'s form, kept in the forms once looked up. */
+  private TransformationCache.Forms knownOf(MemberForms forms, int i) {
+    TransformationCache.Forms entry = forms.known(i);
+    if (entry == null) {
+      entry = transformations.formsOf(forms.form(i));
+      forms.known(i, entry);
+    }
+    return entry;
+  }
+
+  /** The byte classes of each member's form (see {@link MemberForms#byteClasses()}), gathered once. */
+  private long[] byteClassesOf(MemberForms forms) {
+    long[] classes = forms.byteClasses();
+    if (classes == null) {
+      classes = new long[forms.size()];
+      long union = 0;
+      for (int i = 0; i < classes.length; i++) {
+        classes[i] = TransformationCache.byteClassesOf(knownOf(forms, i));
+        union |= classes[i];
+      }
+      forms.byteClasses(classes, union);
+    }
+    return classes;
   }
 
   /**

@@ -15,6 +15,14 @@ final class MemberForms {
   private final TransformationCache.Forms[] known;
   private final int version;
   private MemberIndex index;
+  /**
+   * Per member: {@link dev.vpatch.engine.transformations.ByteClasses} of its form, side by side
+   * so that a step's triggers are tested against every member without visiting its cache entry;
+   * null until a chain is built on these forms.
+   */
+  private long[] byteClasses;
+  /** The union of {@link #byteClasses}: a step none of whose triggers is in it changes no member. */
+  private long anyByteClasses;
 
   /** @param known as long as {@code forms}, null where the cache's entry is not at hand */
   MemberForms(String[] forms, TransformationCache.Forms[] known, int version) {
@@ -44,6 +52,21 @@ final class MemberForms {
   /** Keeps the entry of {@link #form(int)} once looked up, for the chains built on this one. */
   void known(int member, TransformationCache.Forms entry) {
     known[member] = entry;
+  }
+
+  /** The byte classes of each member's form, or null until {@link #byteClasses(long[], long)} set them. */
+  long[] byteClasses() {
+    return byteClasses;
+  }
+
+  /** The union of {@link #byteClasses()}. */
+  long anyByteClasses() {
+    return anyByteClasses;
+  }
+
+  void byteClasses(long[] perMember, long union) {
+    byteClasses = perMember;
+    anyByteClasses = union;
   }
 
   /** The literal index over the forms, or null until {@link #index(MemberIndex)} set it. */

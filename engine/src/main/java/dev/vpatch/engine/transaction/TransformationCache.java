@@ -157,13 +157,17 @@ final class TransformationCache {
    * without running the transformation's own scan.
    */
   private static boolean unchangedBy(Forms input, long triggers) {
-    if (triggers == ByteClasses.ANY) return false;
-    long classes = input.byteClasses;
+    return triggers != ByteClasses.ANY && (byteClassesOf(input) & triggers) == 0;
+  }
+
+  /** {@link ByteClasses#of(String)} of the instance {@code known} describes, computed once. */
+  static long byteClassesOf(Forms known) {
+    long classes = known.byteClasses;
     if (classes == 0) {
-      classes = ByteClasses.of(input.value);
-      input.byteClasses = classes;
+      classes = ByteClasses.of(known.value);
+      known.byteClasses = classes;
     }
-    return (classes & triggers) == 0;
+    return classes;
   }
 
   private Forms apply(Transformation transformation, Forms input) {

@@ -92,6 +92,67 @@ class CollectionFormsTest {
         .containsExactly(1L, 2L, 3L);
   }
 
+  /**
+   * Members whose bytes no step of a chain acts on share their parent's forms, settled for the
+   * whole collection or member by member from their byte classes: whatever mix of members a
+   * request brings, each rule matches exactly when one member, transformed step by step on its
+   * own, holds the literal.
+   */
+  @org.junit.jupiter.api.RepeatedTest(30)
+  void everyRuleSeesEachMemberAsItsOwnChainMakesItWhicheverMembersItsStepsChange(
+      org.junit.jupiter.api.RepetitionInfo repetition) {
+    java.util.Random random = new java.util.Random(9100 + repetition.getCurrentRepetition());
+    String[][] chains = {
+        {"lowercase"}, {"urlDecodeUni"}, {"urlDecodeUni", "lowercase"}, {"removeWhitespace"},
+        {"urlDecodeUni", "removeWhitespace", "lowercase"}, {"htmlEntityDecode", "lowercase"},
+        {"compressWhitespace"}, {"jsDecode", "lowercase"}, {"cmdLine"}, {"base64Decode"}};
+    String[] pieces = {"sel", "ect", "SEL", "ECT", "x", "1", "%20", "%73", "+", " ", "\\u0073", "&#115;",
+        "s e l e c t", "c2VsZWN0", "se'lect", "_", "-"};
+    StringBuilder rules = new StringBuilder();
+    for (int k = 0; k < chains.length; k++) {
+      rules.append("SecRule ARGS \"@rx select\" \"id:").append(k + 1).append(",phase:1,pass,log");
+      for (String step : chains[k]) rules.append(",t:").append(step);
+      rules.append("\"\n");
+    }
+    RuleSet ruleSet = RuleSet.builder().addText(rules.toString(), "rules.conf").build();
+    int matches = 0;
+    for (int request = 0; request < 40; request++) {
+      List<String> values = new java.util.ArrayList<>();
+      StringBuilder query = new StringBuilder();
+      for (int a = random.nextInt(6) + 1; a > 0; a--) {
+        StringBuilder value = new StringBuilder();
+        // Mostly plain members, so that many steps change none or only some of them.
+        int count = random.nextInt(3) == 0 ? random.nextInt(4) + 1 : 1;
+        for (int p = 0; p < count; p++) {
+          value.append(random.nextInt(3) == 0 ? pieces[random.nextInt(pieces.length)] : "abc");
+        }
+        values.add(value.toString());
+        query.append(query.length() == 0 ? "?" : "&").append("a").append(a).append('=')
+            .append(java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      List<Long> expected = new java.util.ArrayList<>();
+      for (int k = 0; k < chains.length; k++) {
+        for (String value : values) {
+          String form = value;
+          for (String step : chains[k]) form = dev.vpatch.engine.transformations.Transformations.lookup(step).apply(form);
+          if (form.contains("select")) {
+            expected.add(k + 1L);
+            break;
+          }
+        }
+      }
+      Transaction tx = ruleSet.newTransaction();
+      tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);
+      tx.processUri("/" + query, "GET", "HTTP/1.1");
+      tx.processRequestHeaders();
+      assertThat(tx.matchedRules().stream().map(MatchedRule::ruleId).toList()).as("%s", values)
+          .containsExactlyElementsOf(expected);
+      matches += expected.size();
+    }
+    // Both outcomes occur: the requests are neither all benign nor all matched by every chain.
+    assertThat(matches).isBetween(5, 40 * chains.length - 40);
+  }
+
   @Test
   void membersAfterOneRemovedMidRuleAreStillTransformedAndTested() {
     String rules = String.join("\n",
