@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import dev.vpatch.engine.ByteStrings;
+
 /**
  * {@code cmdLine}: normalises a command line against evasion. Drops {@code " ' \ ^}; turns each run
  * of space, ',', ';', \t, \r, \n into one space; drops a space right before '/' or '('; lowercases
@@ -8,32 +10,33 @@ package dev.vpatch.engine.transformations;
 public final class CmdLine implements Transformation {
   @Override
   public String apply(String input) {
-    LazyOutput out = new LazyOutput(input);
+    byte[] in = ByteStrings.bytes(input);
+    byte[] out = new byte[in.length];
+    int o = 0;
     boolean space = false;
-    for (int i = 0; i < input.length(); i++) {
-      char c = input.charAt(i);
-      switch (c) {
+    for (byte b : in) {
+      switch (b) {
         case '"', '\'', '\\', '^' -> { }
         case ' ', ',', ';', '\t', '\r', '\n' -> {
           if (!space) {
-            out.append(' ');
+            out[o++] = ' ';
             space = true;
           }
         }
         case '/', '(' -> {
           if (space) {
-            out.truncate(out.length() - 1);
+            o--;
           }
           space = false;
-          out.append(c);
+          out[o++] = b;
         }
         default -> {
-          out.append(CLocale.isUpper(c) ? (char) (c + ('a' - 'A')) : c);
+          out[o++] = b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
           space = false;
         }
       }
     }
-    return out.result();
+    return ByteResult.of(input, in, out, o);
   }
 
   @Override

@@ -28,11 +28,17 @@ abstract class EscapeDecoder implements Transformation {
     LazyOutput out = new LazyOutput(input);
     int i = 0;
     while (i < length) {
-      char c = input.charAt(i);
-      int next = c == introducer && i + 1 < length ? decodeEscape(input, i, out) : -1;
+      // The bytes up to the next introducer go over as they are, in one run.
+      int escape = input.indexOf(introducer, i);
+      if (escape < 0) {
+        out.appendInput(i, length);
+        break;
+      }
+      out.appendInput(i, escape);
+      int next = escape + 1 < length ? decodeEscape(input, escape, out) : -1;
       if (next < 0) {
-        out.append(c);
-        i++;
+        out.append(introducer);
+        i = escape + 1;
       } else {
         i = next;
       }

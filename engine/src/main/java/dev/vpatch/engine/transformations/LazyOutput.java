@@ -37,6 +37,27 @@ final class LazyOutput {
     buffer[length++] = c;
   }
 
+  /**
+   * Appends the input's bytes {@code [from, to)}: while the output is still the input's prefix up
+   * to {@code from}, it only grows that prefix, else one bulk copy.
+   */
+  void appendInput(int from, int to) {
+    if (buffer == null && length == from) {
+      length = to;
+      return;
+    }
+    int count = to - from;
+    if (buffer == null) {
+      buffer = new char[Math.max(16, input.length() + 16)];
+      input.getChars(0, length, buffer, 0);
+    }
+    if (length + count > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + count));
+    }
+    input.getChars(from, to, buffer, length);
+    length += count;
+  }
+
   void append(String s) {
     for (int i = 0; i < s.length(); i++) {
       append(s.charAt(i));

@@ -3,6 +3,9 @@ package dev.vpatch.engine.transformations;
 import static dev.vpatch.engine.transformations.TransformationAssertions.keeps;
 import static dev.vpatch.engine.transformations.TransformationAssertions.transforms;
 
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class EscapeDecodingTest {
@@ -127,5 +130,45 @@ class EscapeDecodingTest {
     keeps("htmlEntityDecode", "&;");
     transforms("htmlEntityDecode", "&#x&lt;", "&#x<");
     transforms("htmlEntityDecode", "&&lt;", "&<");
+  }
+
+  /**
+   * Text between escapes goes over byte for byte, however long the runs and wherever the escapes
+   * and the introducers that start none fall; text without an escape stays the same instance.
+   */
+  @RepeatedTest(20)
+  void textBetweenEscapesIsKeptAsItIsAndOnlyTheEscapesAreDecoded(RepetitionInfo repetition) {
+    Random random = new Random(5500 + repetition.getCurrentRepetition());
+    String[][] decoders = {
+        {"htmlEntityDecode", "&", "&lt;", "<", "&#x41;", "A", "&amp;", "&"},
+        {"jsDecode", "\\", "\\x41", "A", "\\u0042", "B", "\\n", "\n"},
+        {"escapeSeqDecode", "\\", "\\x41", "A", "\\t", "\t", "\\101", "A"}};
+    for (String[] decoder : decoders) {
+      char introducer = decoder[1].charAt(0);
+      for (int k = 0; k < 300; k++) {
+        StringBuilder input = new StringBuilder();
+        StringBuilder expected = new StringBuilder();
+        for (int piece = random.nextInt(8); piece >= 0; piece--) {
+          // A run of bytes that holds no introducer, sometimes long.
+          for (int n = random.nextInt(random.nextInt(5) == 0 ? 2000 : 12); n > 0; n--) {
+            char c = (char) random.nextInt(256);
+            if (c == introducer) c = 'x';
+            input.append(c);
+            expected.append(c);
+          }
+          int escape = random.nextInt(4);
+          if (escape < 3) {
+            input.append(decoder[2 + 2 * escape]);
+            expected.append(decoder[3 + 2 * escape]);
+          }
+        }
+        String text = input.toString();
+        if (text.equals(expected.toString())) {
+          keeps(decoder[0], text);
+        } else {
+          transforms(decoder[0], text, expected.toString());
+        }
+      }
+    }
   }
 }

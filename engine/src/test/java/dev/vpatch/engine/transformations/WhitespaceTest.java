@@ -3,6 +3,9 @@ package dev.vpatch.engine.transformations;
 import static dev.vpatch.engine.transformations.TransformationAssertions.keeps;
 import static dev.vpatch.engine.transformations.TransformationAssertions.transforms;
 
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 
 class WhitespaceTest {
@@ -45,5 +48,25 @@ class WhitespaceTest {
     keeps("trimRight", "  a");
     transforms("trimLeft", " ", "");
     transforms("trimRight", " ", "");
+  }
+
+  /** Any bytes: exactly the whitespace bytes and 0xA0 go, the rest stays in order. */
+  @RepeatedTest(20)
+  void removeWhitespaceDropsExactlyTheWhitespaceBytesOfAnyInput(RepetitionInfo repetition) {
+    Random random = new Random(3300 + repetition.getCurrentRepetition());
+    for (int k = 0; k < 500; k++) {
+      StringBuilder input = new StringBuilder();
+      StringBuilder expected = new StringBuilder();
+      for (int n = random.nextInt(k % 10 == 0 ? 3000 : 40); n > 0; n--) {
+        char c = random.nextInt(3) == 0 ? " \t\n\u000b\f\r\u00a0".charAt(random.nextInt(7)) : (char) random.nextInt(256);
+        input.append(c);
+        if (!(c == ' ' || c >= '\t' && c <= '\r' || c == 0xa0)) expected.append(c);
+      }
+      if (expected.length() == input.length()) {
+        keeps("removeWhitespace", input.toString());
+      } else {
+        transforms("removeWhitespace", input.toString(), expected.toString());
+      }
+    }
   }
 }
