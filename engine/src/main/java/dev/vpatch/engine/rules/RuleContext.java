@@ -25,6 +25,12 @@ public interface RuleContext extends MatchContext, ActionContext, MacroResolver 
   /** The value after a chain of transformations (each prefix cached per transaction). */
   String transform(String value, TransformationChain chain);
 
+  /**
+   * The form after {@code chain}, given {@code parentForm}, the form after the chain's parent (or
+   * the value itself for a one-step chain): one step, for a caller that walks a chain's prefixes.
+   */
+  String transformLast(String parentForm, TransformationChain chain);
+
   /** The chain starter and the link about to run (the same rule when not chained). */
   void beginRule(Rule rule, Rule link);
 

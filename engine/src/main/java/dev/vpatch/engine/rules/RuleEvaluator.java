@@ -116,10 +116,12 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
     if (l.multiMatch) {
       String current = value;
       if (formMatches(l, current)) return current;
+      // Prefixes nest (each is the next one's parent): one step each from the last form.
+      String form = value;
       for (TransformationChain prefix : l.transformationPrefixes) {
-        String next = context.transform(value, prefix);
-        if (next.equals(current)) continue;
-        current = next;
+        form = context.transformLast(form, prefix);
+        if (form.equals(current)) continue;
+        current = form;
         if (formMatches(l, current)) return current;
       }
       return null;

@@ -742,6 +742,11 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
+  public String transformLast(String parentForm, TransformationChain chain) {
+    return transformations.afterLast(transformations.formsOf(parentForm), chain).value;
+  }
+
+  @Override
   public long[] literalsIn(String value) {
     return transformations.literalsIn(value);
   }
