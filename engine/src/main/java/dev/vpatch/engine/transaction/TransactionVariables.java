@@ -28,7 +28,7 @@ final class TransactionVariables {
   final KeyedValues responseHeaders = new KeyedValues();
   final KeyedValues tx;
   final KeyedValues matchedVars = new KeyedValues();
-  /** Equal argument names and values share one instance, and with it what is learnt about it. */
+  /** Equal argument values share one instance, and with it what is learnt about it. */
   private final SharedTexts sharedTexts = new SharedTexts();
   private Map<String, KeyedValues> otherCollections;
   XmlDocument xml;
@@ -145,7 +145,7 @@ final class TransactionVariables {
 
   /** For the query string's parser (ARGS_GET as it is, pending or not). */
   void addQueryArgument(String name, String value) {
-    argsGet.add(sharedTexts.share(name), sharedTexts.share(value));
+    argsGet.add(name, sharedTexts.share(value));
   }
 
   /** How many query arguments the parser has added so far. */
@@ -175,7 +175,7 @@ final class TransactionVariables {
 
   /** For the body processor adding the arguments (ARGS_POST as it is, pending or not). */
   void addBodyArgument(String name, String value) {
-    argsPost.add(sharedTexts.share(name), sharedTexts.share(value));
+    argsPost.add(name, sharedTexts.share(value));
   }
 
   void deferBodyArguments(Runnable adder) {
