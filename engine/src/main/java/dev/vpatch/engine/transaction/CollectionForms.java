@@ -64,20 +64,23 @@ final class CollectionForms {
     String[] forms = null;
     TransformationCache.Forms[] known = null;
     for (int i = 0; i < size; i++) {
-      if (classes != null && (classes[i] & triggers) == 0) {
+      // Null while the member stays as its parent form (a member without the step's triggers
+      // is not even looked at).
+      TransformationCache.Forms output = null;
+      if (classes == null || (classes[i] & triggers) != 0) {
+        TransformationCache.Forms input = knownOf(parent, i);
+        output = transformations.afterLast(input, chain);
+        if (output == input) output = null;
+      }
+      if (output == null) {
+        // While every member so far is unchanged, the parent's forms stand for these.
         if (forms != null) {
           forms[i] = parent.form(i);
           known[i] = parent.known(i);
         }
         continue;
       }
-      TransformationCache.Forms input = knownOf(parent, i);
-      TransformationCache.Forms output = transformations.afterLast(input, chain);
-      String form = output.value;
       if (forms == null) {
-        // Most transformations leave a benign member as it is: while every one so far is, the
-        // parent's forms stand for these.
-        if (form == input.value) continue;
         forms = new String[size];
         known = new TransformationCache.Forms[size];
         for (int j = 0; j < i; j++) {
@@ -85,7 +88,7 @@ final class CollectionForms {
           known[j] = parent.known(j);
         }
       }
-      forms[i] = form;
+      forms[i] = output.value;
       known[i] = output;
     }
     // A step that changed no member shares its parent's forms, and with them their literal index.

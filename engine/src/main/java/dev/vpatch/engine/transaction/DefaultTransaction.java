@@ -743,7 +743,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public String transformLast(String parentForm, TransformationChain chain) {
-    return transformations.afterLast(transformations.formsOf(parentForm), chain).value;
+    return transformations.transformLast(parentForm, chain);
   }
 
   @Override

@@ -79,6 +79,11 @@ final class TransformationCache {
     return after(formsOf(value), chain).value;
   }
 
+  /** The form after {@code chain} of {@code parentForm}, the form after the chain's parent. */
+  String transformLast(String parentForm, TransformationChain chain) {
+    return afterLast(formsOf(parentForm), chain).value;
+  }
+
   /** What is known about the instance {@code known} describes after {@code chain}. */
   Forms after(Forms known, TransformationChain chain) {
     TransformationChain parent = chain.parent();

@@ -21,19 +21,15 @@ abstract class EscapeDecoder implements Transformation {
 
   @Override
   public final String apply(String input) {
-    if (input.indexOf(introducer) < 0) {
+    int escape = input.indexOf(introducer);
+    if (escape < 0) {
       return input;
     }
     int length = input.length();
     LazyOutput out = new LazyOutput(input);
     int i = 0;
-    while (i < length) {
-      // The bytes up to the next introducer go over as they are, in one run.
-      int escape = input.indexOf(introducer, i);
-      if (escape < 0) {
-        out.appendInput(i, length);
-        break;
-      }
+    while (escape >= 0) {
+      // The bytes up to the introducer go over as they are, in one run.
       out.appendInput(i, escape);
       int next = escape + 1 < length ? decodeEscape(input, escape, out) : -1;
       if (next < 0) {
@@ -42,7 +38,9 @@ abstract class EscapeDecoder implements Transformation {
       } else {
         i = next;
       }
+      escape = input.indexOf(introducer, i);
     }
+    out.appendInput(i, length);
     return out.result();
   }
 
