@@ -3,6 +3,7 @@ package dev.vpatch.engine.operators;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.regex.PcrePattern;
 import dev.vpatch.engine.operators.regex.RegexMatch;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,6 +40,11 @@ public final class RxOperator implements Operator {
    */
   public Set<String> requiredLiterals() {
     return constant == null ? Set.of() : constant.requiredLiterals();
+  }
+
+  /** {@link PcrePattern#requiredLiteralSets()}; empty for macro arguments. */
+  public List<Set<String>> requiredLiteralSets() {
+    return constant == null ? List.of() : constant.requiredLiteralSets();
   }
 
   @Override

@@ -20,14 +20,20 @@ import java.util.Set;
  * (literals are lower case). Immutable, shared.
  */
 public final class LiteralPrefilter {
-  /** A rule's requirement: the ids of the literals of which a value must contain one. */
+  /**
+   * A rule's requirement: the ids of the literals of which a value must contain one, and of
+   * each further set ({@link #alsoRequired}) as well.
+   */
   public static final class Requirement {
     /** Indexes of the words of the literal bitset in which the requirement has ids. */
     final int[] words;
     /** The requirement's ids in each of those words. */
     final long[] masks;
+    /** The next set of which the value must contain a literal too, or null. */
+    final Requirement alsoRequired;
 
-    private Requirement(long[] mask) {
+    private Requirement(long[] mask, Requirement alsoRequired) {
+      this.alsoRequired = alsoRequired;
       int used = 0;
       for (long m : mask) if (m != 0) used++;
       words = new int[used];
@@ -52,6 +58,14 @@ public final class LiteralPrefilter {
      * nothing) satisfy this requirement.
      */
     boolean satisfiedBy(long[] literals, int count) {
+      for (Requirement set = this; set != null; set = set.alsoRequired) {
+        if (!set.containedIn(literals, count)) return false;
+      }
+      return true;
+    }
+
+    /** Whether the literals hold one of this set's (regardless of {@link #alsoRequired}). */
+    private boolean containedIn(long[] literals, int count) {
       for (int k = 0; k < words.length; k++) {
         int w = words[k];
         if (w >= count) return false; // words ascend
@@ -71,17 +85,25 @@ public final class LiteralPrefilter {
     private final List<String> texts = new ArrayList<>();
     private final List<Integer> textIds = new ArrayList<>();
     private int idCount;
-    private final List<int[]> pending = new ArrayList<>();
+    /** Per handle, the literal ids of each set a value must hold one of. */
+    private final List<int[][]> pending = new ArrayList<>();
 
     /**
      * Registers a literal set (lower case) of which a value must contain one; returns a handle
      * to resolve into a requirement after build.
      */
     public int add(Set<String> literals) {
-      int[] literalIds = new int[literals.size()];
-      int i = 0;
-      for (String literal : literals) {
-        literalIds[i++] = ids.computeIfAbsent(literal, this::newId);
+      return addAll(List.of(literals));
+    }
+
+    /**
+     * Registers literal sets (lower case) of which a value must contain one member of each;
+     * returns a handle like {@link #add}.
+     */
+    public int addAll(List<Set<String>> sets) {
+      int[][] literalIds = new int[sets.size()][];
+      for (int k = 0; k < literalIds.length; k++) {
+        literalIds[k] = sets.get(k).stream().mapToInt(literal -> ids.computeIfAbsent(literal, this::newId)).toArray();
       }
       pending.add(literalIds);
       return pending.size() - 1;
@@ -106,7 +128,7 @@ public final class LiteralPrefilter {
         texts.add(ASCII_LOWERCASE.apply(phrase));
         textIds.add(id);
       }
-      pending.add(new int[] {id});
+      pending.add(new int[][] {{id}});
       return pending.size() - 1;
     }
 
@@ -114,10 +136,14 @@ public final class LiteralPrefilter {
       int[] renumbered = shortestFirst();
       int words = (idCount + 63) / 64;
       List<Requirement> requirements = new ArrayList<>(pending.size());
-      for (int[] literalIds : pending) {
-        long[] mask = new long[words];
-        for (int id : literalIds) mask[renumbered[id] >>> 6] |= 1L << (renumbered[id] & 63);
-        requirements.add(new Requirement(mask));
+      for (int[][] sets : pending) {
+        Requirement requirement = null;
+        for (int k = sets.length - 1; k >= 0; k--) {
+          long[] mask = new long[words];
+          for (int id : sets[k]) mask[renumbered[id] >>> 6] |= 1L << (renumbered[id] & 63);
+          requirement = new Requirement(mask, requirement);
+        }
+        requirements.add(requirement);
       }
       int[] idOfText = new int[textIds.size()];
       for (int k = 0; k < idOfText.length; k++) idOfText[k] = renumbered[textIds.get(k)];

@@ -24,6 +24,8 @@ public final class MemberIndex {
    * Built on the first requirement the union satisfies: most requirements fail on the union.
    */
   private long[] postings;
+  /** The members holding one further set of a requirement, while they are intersected; lazily sized. */
+  private long[] holdingSet;
 
   /**
    * @param found the found set of each member ({@link LiteralPrefilter#newFoundSet}, {@link
@@ -99,9 +101,23 @@ public final class MemberIndex {
 
   /**
    * Writes into {@code into} (at least {@link #memberWords()} long) the members that contain a
-   * literal of the requirement; returns false, leaving {@code into} unspecified, when none does.
+   * literal of the requirement (of each of its sets); returns false, leaving {@code into}
+   * unspecified, when none does.
    */
   public boolean candidates(LiteralPrefilter.Requirement requirement, long[] into) {
+    if (!holdingOne(requirement, into)) return false;
+    for (LiteralPrefilter.Requirement set = requirement.alsoRequired; set != null; set = set.alsoRequired) {
+      if (holdingSet == null) holdingSet = new long[memberWords];
+      if (!holdingOne(set, holdingSet)) return false;
+      long left = 0;
+      for (int i = 0; i < memberWords; i++) left |= into[i] &= holdingSet[i];
+      if (left == 0) return false;
+    }
+    return true;
+  }
+
+  /** {@link #candidates} for the requirement's first set alone. */
+  private boolean holdingOne(LiteralPrefilter.Requirement requirement, long[] into) {
     if (members == 0) return false;
     boolean any = false;
     int[] words = requirement.words;

@@ -95,8 +95,8 @@ final class RuleBuilder implements RuleSettings {
 
   private void registerLiterals(LiteralPrefilter.Builder prefilter, int chainPhase) {
     if (operator instanceof RxOperator && !negated) {
-      java.util.Set<String> literals = ((RxOperator) operator).requiredLiterals();
-      if (!literals.isEmpty()) prefilterHandle = prefilter.add(literals);
+      List<java.util.Set<String>> literals = ((RxOperator) operator).requiredLiteralSets();
+      if (!literals.isEmpty()) prefilterHandle = prefilter.addAll(literals);
     } else if (operator instanceof PhraseSearch search && !negated && chainPhase <= 2) {
       prefilterHandle = prefilter.addPhrases(search.phrases());
     }

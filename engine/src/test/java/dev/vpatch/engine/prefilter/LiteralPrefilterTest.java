@@ -61,6 +61,27 @@ class LiteralPrefilterTest {
     }
   }
 
+  @RepeatedTest(20)
+  void aRequirementOfSeveralSetsNeedsALiteralOfEachOnSeededRandomInput(RepetitionInfo repetition) {
+    Random random = new Random(500 + repetition.getCurrentRepetition());
+    String alphabet = "abcdAB";
+    List<Set<String>> sets = List.of(Set.of("ab", "c"), Set.of("d"), Set.of("ba", "cc", "dab"));
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int all = b.addAll(sets);
+    int firstTwo = b.addAll(sets.subList(0, 2));
+    LiteralPrefilter p = b.build();
+    for (int n = 0; n < 200; n++) {
+      StringBuilder input = new StringBuilder();
+      for (int i = 0; i < random.nextInt(12); i++) input.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String lower = input.toString().toLowerCase(java.util.Locale.ROOT);
+      long[] found = p.foundIn(input.toString(), p.newFoundSet());
+      java.util.function.Predicate<Set<String>> held = set -> set.stream().anyMatch(lower::contains);
+      assertThat(p.requirement(all).satisfiedBy(found)).as(lower).isEqualTo(sets.stream().allMatch(held));
+      assertThat(p.requirement(firstTwo).satisfiedBy(found)).as(lower)
+          .isEqualTo(held.test(sets.get(0)) && held.test(sets.get(1)));
+    }
+  }
+
   /**
    * Many literals of one to four characters over several words of the found set (ids are given
    * shortest first, so the single characters share the first word, which a scan gathers apart):

@@ -1,6 +1,7 @@
 package dev.vpatch.engine.operators.regex;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -68,6 +69,16 @@ public abstract class PcrePattern {
    * them, the pattern cannot match it.
    */
   public abstract Set<String> requiredLiterals();
+
+  /**
+   * Sets of literals of which every match contains one member of each, the first being {@link
+   * #requiredLiterals()}; empty when none is known. More sets reject more values before the
+   * pattern runs.
+   */
+  public List<Set<String>> requiredLiteralSets() {
+    Set<String> literals = requiredLiterals();
+    return literals.isEmpty() ? List.of() : List.of(literals);
+  }
 
   /** Whether the pattern matches somewhere in {@code input}. */
   public abstract boolean find(String input);

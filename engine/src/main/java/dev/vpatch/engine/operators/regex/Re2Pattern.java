@@ -3,6 +3,7 @@ package dev.vpatch.engine.operators.regex;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.vpatch.engine.operators.regex.dfa.LazyDfa;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,6 +35,7 @@ final class Re2Pattern extends PcrePattern {
   /** Captures of recent short inputs: see {@link RecentMatches}. */
   private final RecentMatches recentMatches = new RecentMatches();
   private volatile Set<String> requiredLiterals;
+  private volatile List<Set<String>> requiredLiteralSets;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
     super(source);
@@ -60,6 +62,16 @@ final class Re2Pattern extends PcrePattern {
       requiredLiterals = literals;
     }
     return literals;
+  }
+
+  @Override
+  public List<Set<String>> requiredLiteralSets() {
+    List<Set<String>> sets = requiredLiteralSets;
+    if (sets == null) {
+      sets = RequiredLiterals.conjunctionOf(compiled.pattern());
+      requiredLiteralSets = sets;
+    }
+    return sets;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.vpatch.engine.operators.regex;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +25,15 @@ final class RequiredLiterals {
   private static final int MAX_CLASS_SIZE = 32;
   /** Shortening a required set stops here: shorter literals occur in most text. */
   private static final int MIN_SHORTENED_LENGTH = 3;
+  /**
+   * A first set whose shortest member is at least this long already rejects most values; below
+   * it (941210's "j", 932175's "s "), the other parts of the pattern add sets that must hold too.
+   */
+  private static final int WEAK_SET_LENGTH = 3;
+  /** How many sets a conjunction keeps: each is one more check per value. */
+  private static final int MAX_CONJUNCTS = 4;
+  /** Letters from most to least common in English text, to tell rare sets from common ones. */
+  private static final String LETTERS_BY_FREQUENCY = "etaoinshrdlcumwfgypbvkjxqz";
 
   /**
    * What is known of a sub-expression: all strings it can match ({@code exact}), strings one of
@@ -29,9 +41,15 @@ final class RequiredLiterals {
    * ({@code suffix}); null where unknown. The prefix and suffix let a literal run continue across
    * a repetition: {@code \.{2,3}/} needs {@code ../}.
    */
-  private record Info(Set<String> exact, Set<String> required, Set<String> prefix, Set<String> suffix) {
+  private record Info(
+      Set<String> exact, Set<String> required, Set<String> prefix, Set<String> suffix, List<Set<String>> parts) {
     static final Info UNKNOWN = new Info(null, null, null, null);
     static final Info EMPTY = exactly(Set.of(""));
+
+    /** {@code parts}: required sets of the sub-expressions a concatenation is made of, all of which hold. */
+    Info(Set<String> exact, Set<String> required, Set<String> prefix, Set<String> suffix) {
+      this(exact, required, prefix, suffix, List.of());
+    }
 
     static Info exactly(Set<String> strings) {
       return new Info(strings, null, strings, strings);
@@ -41,6 +59,15 @@ final class RequiredLiterals {
       Set<String> fromExact = usable(exact);
       if (fromExact != null) return better(fromExact, required);
       return better(better(required, usable(prefix)), usable(suffix));
+    }
+
+    /** Every set known to be required: {@link #best()} and the parts'. */
+    List<Set<String>> allRequired() {
+      Set<String> best = best();
+      if (parts.isEmpty()) return best == null ? List.of() : List.of(best);
+      List<Set<String>> all = new ArrayList<>(parts);
+      if (best != null) all.add(best);
+      return all;
     }
   }
 
@@ -53,15 +80,77 @@ final class RequiredLiterals {
 
   /** The required literals of a translated pattern, or an empty set when there are none. */
   static Set<String> of(String re2Pattern) {
+    Info info = analysed(re2Pattern);
+    Set<String> best = info == null ? null : info.best();
+    return best == null ? Set.of() : Set.copyOf(withoutSuperstrings(best));
+  }
+
+  /** What is known of the whole pattern, or null when its syntax is not understood. */
+  private static Info analysed(String re2Pattern) {
     try {
       RequiredLiterals parser = new RequiredLiterals(re2Pattern);
       Info info = parser.alternation();
-      if (parser.pos != re2Pattern.length()) return Set.of();
-      Set<String> best = info.best();
-      return best == null ? Set.of() : Set.copyOf(withoutSuperstrings(best));
+      return parser.pos == re2Pattern.length() ? info : null;
     } catch (RuntimeException unexpectedSyntax) {
-      return Set.of();
+      return null;
     }
+  }
+
+  /**
+   * Sets of literals every match contains one member of each, the first being {@link #of}'s: when
+   * that one is weak (short members most text holds), the sets of the pattern's other parts, the
+   * rarest first. 941210's obfuscated "javascript" needs "j" or "&#", which every JSON argument
+   * name ("json.") holds, and "v" or "&#" as well, which most of them lack. Empty when none is
+   * known.
+   */
+  static List<Set<String>> conjunctionOf(String re2Pattern) {
+    Set<String> first = of(re2Pattern);
+    if (first.isEmpty()) return List.of();
+    if (shortest(first) >= WEAK_SET_LENGTH) return List.of(first);
+    List<Set<String>> others = new ArrayList<>();
+    for (Set<String> part : analysed(re2Pattern).allRequired()) {
+      Set<String> set = usable(part);
+      if (set != null) others.add(Set.copyOf(withoutSuperstrings(set)));
+    }
+    others.sort(Comparator.comparingDouble(RequiredLiterals::estimatedShare));
+    List<Set<String>> conjunction = new ArrayList<>();
+    conjunction.add(first);
+    for (Set<String> set : others) {
+      if (conjunction.size() == MAX_CONJUNCTS) break;
+      if (conjunction.stream().noneMatch(kept -> impliedBy(set, kept))) conjunction.add(set);
+    }
+    return List.copyOf(conjunction);
+  }
+
+  /** Whether a value holding a member of {@code kept} always holds one of {@code set}. */
+  private static boolean impliedBy(Set<String> set, Set<String> kept) {
+    return kept.stream().allMatch(literal -> set.stream().anyMatch(literal::contains));
+  }
+
+  private static int shortest(Set<String> literals) {
+    return literals.stream().mapToInt(String::length).min().orElse(0);
+  }
+
+  /**
+   * A rough share of text positions where one of the literals starts (English letter frequencies):
+   * enough to order sets from rare to common, nothing depends on its accuracy.
+   */
+  private static double estimatedShare(Set<String> literals) {
+    double share = 0;
+    for (String literal : literals) {
+      double p = 1;
+      for (int i = 0; i < literal.length(); i++) p *= charShare(literal.charAt(i));
+      share += p;
+    }
+    return share;
+  }
+
+  private static double charShare(char c) {
+    int rank = LETTERS_BY_FREQUENCY.indexOf(c);
+    if (rank >= 0) return 0.12 / (1 + rank * 0.4);
+    if (c == ' ') return 0.15;
+    if (c >= '0' && c <= '9') return 0.01;
+    return 0.005;
   }
 
   private Info alternation() {
@@ -88,6 +177,7 @@ final class RequiredLiterals {
     boolean allExact = true;
     Set<String> prefix = null;
     Set<String> best = null;
+    List<Set<String>> parts = new ArrayList<>();
     while (pos < re2.length() && !at('|') && !at(')')) {
       Info item = repetition();
       Set<String> extended = item.exact() == null ? null : product(run, item.exact());
@@ -101,6 +191,9 @@ final class RequiredLiterals {
       best = better(best, usable(run));
       best = better(best, usable(throughPrefix));
       best = better(best, item.best());
+      addIfUsable(parts, run);
+      addIfUsable(parts, throughPrefix);
+      parts.addAll(item.allRequired());
       if (item.exact() != null && item.exact().size() <= MAX_ALTERNATIVES) {
         run = item.exact();
       } else {
@@ -108,7 +201,12 @@ final class RequiredLiterals {
       }
     }
     best = better(best, usable(run));
-    return allExact ? Info.exactly(run) : new Info(null, best, prefix, run);
+    addIfUsable(parts, run);
+    return allExact ? Info.exactly(run) : new Info(null, best, prefix, run, parts);
+  }
+
+  private static void addIfUsable(List<Set<String>> sets, Set<String> set) {
+    if (usable(set) != null) sets.add(set);
   }
 
   private Info repetition() {
@@ -151,7 +249,7 @@ final class RequiredLiterals {
       for (int i = 1; i < minimum && copies != null; i++) copies = product(copies, exact);
       if (copies != null) return maximum == minimum ? Info.exactly(copies) : new Info(null, null, copies, copies);
     }
-    return new Info(null, atom.best(), atom.prefix(), atom.suffix());
+    return new Info(null, atom.best(), atom.prefix(), atom.suffix(), atom.allRequired());
   }
 
   private void skipLazy() {

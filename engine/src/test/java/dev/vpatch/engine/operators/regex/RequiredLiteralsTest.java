@@ -2,6 +2,7 @@ package dev.vpatch.engine.operators.regex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.RepeatedTest;
@@ -119,6 +120,25 @@ class RequiredLiteralsTest {
   }
 
   @Test
+  void aWeakSetIsJoinedByTheRarerSetsOfThePatternsOtherParts() {
+    // 941210's shape: "javascript" letter by letter, each also written as an entity. Four sets
+    // at most: the common "a" is left out.
+    List<Set<String>> sets = PcrePattern.compile("(?i)(?:j|&#74;)\\s*(?:a|&#65;)\\s*(?:v|&#86;)\\s*(?:s|&#83;)\\s*(?::|&colon;)")
+        .requiredLiteralSets();
+    assertThat(sets.get(0)).containsExactlyInAnyOrder("j", "&#74;");
+    assertThat(sets).contains(Set.of("v", "&#86;"), Set.of(":", "&colon;"))
+        .doesNotContain(Set.of("a", "&#65;"))
+        .hasSize(4);
+  }
+
+  @Test
+  void aStrongSetStandsAlone() {
+    assertThat(PcrePattern.compile("union\\s+select").requiredLiteralSets()).hasSize(1);
+    assertThat(PcrePattern.compile("a.*b").requiredLiteralSets()).hasSize(2);
+    assertThat(PcrePattern.compile("a*").requiredLiteralSets()).isEmpty();
+  }
+
+  @Test
   void highBytesAreKept() {
     assertThat(literals("(?i)caf\\xc3\\xa9")).containsExactly("caf\u00c3\u00a9");
   }
@@ -135,8 +155,9 @@ class RequiredLiteralsTest {
     for (int p = 0; p < 25; p++) {
       String pattern = randomPattern(random, 3);
       PcrePattern compiled = PcrePattern.compile(pattern);
-      Set<String> required = compiled.requiredLiterals();
+      List<Set<String>> required = compiled.requiredLiteralSets();
       if (required.isEmpty()) continue;
+      assertThat(required.get(0)).isEqualTo(compiled.requiredLiterals());
       for (int i = 0; i < 300; i++) {
         if (matchHoldsARequiredLiteral(compiled, pattern, required, randomInput(random))) checkedMatches++;
       }
@@ -165,8 +186,9 @@ class RequiredLiteralsTest {
       pattern.append(words[i].replace(".", "\\.")).append(random.nextBoolean() ? "\\s" : "");
     }
     PcrePattern compiled = PcrePattern.compile(pattern.append(')').toString());
-    Set<String> required = compiled.requiredLiterals();
-    assertThat(required).isNotEmpty().hasSizeLessThanOrEqualTo(64);
+    List<Set<String>> required = compiled.requiredLiteralSets();
+    assertThat(required).isNotEmpty();
+    assertThat(required.get(0)).hasSizeLessThanOrEqualTo(64);
     int checkedMatches = 0;
     for (int i = 0; i < 500; i++) {
       String input = randomInput(random) + words[random.nextInt(words.length)] + randomInput(random);
@@ -175,14 +197,19 @@ class RequiredLiteralsTest {
     assertThat(checkedMatches).isPositive();
   }
 
-  /** Whether the pattern matches {@code input}; when it does, asserts it holds a required literal. */
+  /**
+   * Whether the pattern matches {@code input}; when it does, asserts it holds a literal of each
+   * required set.
+   */
   private static boolean matchHoldsARequiredLiteral(
-      PcrePattern compiled, CharSequence pattern, Set<String> required, String input) {
+      PcrePattern compiled, CharSequence pattern, List<Set<String>> required, String input) {
     if (!compiled.find(input)) return false;
     String folded = AsciiCase.lower(input);
-    assertThat(required.stream().anyMatch(folded::contains))
-        .as("/%s/ requires %s, matched %s", pattern, required, input)
-        .isTrue();
+    for (Set<String> set : required) {
+      assertThat(set.stream().anyMatch(folded::contains))
+          .as("/%s/ requires one of %s, matched %s", pattern, set, input)
+          .isTrue();
+    }
     return true;
   }
 
