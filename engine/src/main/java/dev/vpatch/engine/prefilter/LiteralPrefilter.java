@@ -178,6 +178,12 @@ public final class LiteralPrefilter {
   /** Per byte: its class's column offset in the transition table ({@code class * states}). */
   private final int[] column = new int[256];
   /**
+   * Per byte: the single-byte literals it is, when their ids fall in the first word. They stay
+   * out of the automaton, where nearly every state would have recorded them (every printable
+   * byte is a literal of some rule), and a scan ORs them in beside its state chain.
+   */
+  private final long[] singleByteFirstWord = new long[256];
+  /**
    * The next state's number per {@code column[byte] + state}, two bytes per entry: a scan's cost
    * is mostly this table's cache misses (some 28,000 states for the CRS), so fewer bytes are fewer
    * misses; and column-major, so that the next index is one add from the state, as short a chain
@@ -223,6 +229,13 @@ public final class LiteralPrefilter {
     for (int k = 0; k < literals.length; k++) {
       String literal = literals[k];
       if (literal.isEmpty()) continue;
+      if (literal.length() == 1 && idOf[k] < Long.SIZE) {
+        int singleClass = byteClass[literal.charAt(0) & 0xff];
+        for (int b = 0; b < 256; b++) {
+          if (byteClass[b] == singleClass) singleByteFirstWord[b] |= 1L << idOf[k];
+        }
+        continue;
+      }
       int state = 0;
       for (int i = 0; i < literal.length(); i++) {
         int c = byteClass[literal.charAt(i) & 0xff];
@@ -424,6 +437,7 @@ public final class LiteralPrefilter {
     }
     char[] table = transitions;
     int[] columns = column;
+    long[] singles = singleByteFirstWord;
     long[] triples = outputTriples;
     int recording = outputStates;
     int state = startState;
@@ -433,7 +447,9 @@ public final class LiteralPrefilter {
     // The touched-word marks gather in a register too (see newFoundSet for more than 64 words).
     long touched = 0;
     for (int i = 0, n = value.length(); i < n; i++) {
-      state = table[columns[value.charAt(i) & 0xff] + state];
+      int b = value.charAt(i) & 0xff;
+      firstWord |= singles[b];
+      state = table[columns[b] + state];
       if (state < recording) {
         // Kept inline (the loop the A/B runs measured); recordBeyondFirstWord serves scanWide.
         int at = 3 * state;
@@ -456,7 +472,9 @@ public final class LiteralPrefilter {
     long touched = 0;
     int state = startState;
     for (int i = 0, n = value.length(); i < n; i++) {
-      state = wideTransitions[column[value.charAt(i) & 0xff] + state];
+      int b = value.charAt(i) & 0xff;
+      firstWord |= singleByteFirstWord[b];
+      state = wideTransitions[column[b] + state];
       if (state < outputStates) {
         firstWord |= outputTriples[3 * state];
         touched |= recordBeyondFirstWord(state, found);

@@ -129,6 +129,37 @@ class LiteralPrefilterTest {
   }
 
   /**
+   * More single-byte literals than the first word holds (the CRS has one per printable byte):
+   * those in it are recorded per byte, the others by the automaton, both with ASCII case ignored.
+   */
+  @RepeatedTest(10)
+  void singleByteLiteralsBeyondTheFirstWordAgreeWithContainsOnSeededRandomInput(RepetitionInfo repetition) {
+    Random random = new Random(300 + repetition.getCurrentRepetition());
+    List<String> literals = new java.util.ArrayList<>();
+    for (char c = '!'; c <= '~'; c++) if (c < 'A' || c > 'Z') literals.add(String.valueOf(c));
+    literals.add("\u00e9");
+    literals.add("ab");
+    LiteralPrefilter.Builder b = new LiteralPrefilter.Builder();
+    int[] handles = new int[literals.size()];
+    for (int i = 0; i < literals.size(); i++) handles[i] = b.add(Set.of(literals.get(i)));
+    LiteralPrefilter p = b.build();
+    String alphabet = "aAbBzZ09~!\u00e9\u00c9 ";
+    for (int round = 0; round < 100; round++) {
+      String value = randomText(random, alphabet, random.nextInt(30));
+      long[] found = p.foundIn(value, p.newFoundSet());
+      StringBuilder asciiLower = new StringBuilder(value);
+      for (int k = 0; k < value.length(); k++) {
+        char c = value.charAt(k);
+        if (c >= 'A' && c <= 'Z') asciiLower.setCharAt(k, (char) (c + 32));
+      }
+      for (int i = 0; i < literals.size(); i++) {
+        boolean expected = asciiLower.indexOf(literals.get(i)) >= 0;
+        assertThat(p.requirement(handles[i]).satisfiedBy(found)).as("%s in %s", literals.get(i), value).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
    * A phrase search's phrases under one id: its requirement is satisfied exactly when the search
    * itself ({@link AhoCorasick}, ASCII case ignored, bytes above ASCII exact) finds a phrase, with
    * regex literals and other searches (sharing phrases) in the same automaton.
