@@ -107,6 +107,22 @@ class BodyArgumentsTest {
   }
 
   @Test
+  void aJsonBodysErrorFlagsAreSetWhetherAMacroACountOrTheirKinReadsThem() {
+    // The error flags are the only thing read: ARGS is left unparsed, the flags are not.
+    String byMacro = "SecAction \"id:1,phase:2,pass,log,logdata:'%{REQBODY_ERROR}%{REQBODY_ERROR_MSG}'\"\n";
+    String byCount = logRule(2, "&REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR}");
+    String byKin = logRule(3, "REQBODY_PROCESSOR_ERROR", "@eq 1", "%{REQBODY_PROCESSOR_ERROR_MSG}");
+    String invalid = "{\"a\":";
+    String valid = "{\"a\":1}";
+    assertThat(run(byMacro, "application/json", invalid).get(1L)).startsWith("1JSON parsing error: ");
+    assertThat(run(byMacro, "application/json", valid)).containsExactly(Map.entry(1L, "0"));
+    assertThat(run(byCount, "application/json", invalid)).containsExactly(Map.entry(2L, "1"));
+    assertThat(run(byCount, "application/json", valid)).containsExactly(Map.entry(2L, "0"));
+    assertThat(run(byKin, "application/json", invalid).get(3L)).startsWith("JSON parsing error: ");
+    assertThat(run(byKin, "application/json", valid)).isEmpty();
+  }
+
+  @Test
   void noRuleReadingArgumentsStillSeesEveryBodyError() {
     String rules =
         logRule(1, "REQBODY_ERROR", "@eq 1", "%{REQBODY_ERROR_MSG}") + logRule(2, "URLENCODED_ERROR", "@eq 1", "x");
