@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The vulnerable store with vpatch and the OWASP guide's positive patch in front of it, on loopback. */
 public final class DemoScenario implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class DemoScenario implements AutoCloseable {
           workDir.resolve("alerts.jsonl"), null, null, true, 2));
     } catch (IOException | InterruptedException | RuntimeException e) {
       app.close();
+      deleteWorkDir();
       throw e;
     }
   }
@@ -87,9 +89,26 @@ public final class DemoScenario implements AutoCloseable {
     return proxied.statusCode() == 403;
   }
 
+  /** The working folder (the patch copy, the alert stream), removed by {@link #close}. */
+  public Path workDir() {
+    return workDir;
+  }
+
   @Override
-  public void close() throws SQLException {
-    proxy.close();
-    app.close();
+  public void close() throws SQLException, IOException {
+    try {
+      proxy.close();
+      app.close();
+    } finally {
+      deleteWorkDir();
+    }
+  }
+
+  /** The patch copy and the alert stream last as long as the demo: a temporary folder per run piled up. */
+  private void deleteWorkDir() throws IOException {
+    try (Stream<Path> files = Files.list(workDir)) {
+      for (Path file : files.toList()) Files.deleteIfExists(file);
+    }
+    Files.deleteIfExists(workDir);
   }
 }

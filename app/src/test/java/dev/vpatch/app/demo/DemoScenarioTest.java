@@ -35,6 +35,17 @@ class DemoScenarioTest {
   }
 
   @Test
+  void closingTheDemoRemovesItsWorkingFolder() throws Exception {
+    java.nio.file.Path workDir;
+    try (DemoScenario demo = new DemoScenario(0, 0, false)) {
+      workDir = demo.workDir();
+      assertThat(demo.patchFile()).exists();
+      get(demo.proxiedUrl(DemoScenario.POC_QUERY));
+    }
+    assertThat(workDir).doesNotExist();
+  }
+
+  @Test
   void fixedAppReturnsNothingForThePoc() throws Exception {
     try (DemoScenario demo = new DemoScenario(0, 0, true)) {
       assertThat(get(demo.directUrl(DemoScenario.POC_QUERY)).body().lines()).containsExactly("id,name,email");
