@@ -1,6 +1,6 @@
 package dev.vpatch.engine.transformations;
 
-import java.nio.charset.StandardCharsets;
+import dev.vpatch.engine.ByteStrings;
 import java.util.Arrays;
 
 /**
@@ -20,6 +20,6 @@ final class ByteResult {
     if (length == inputBytes.length && Arrays.equals(inputBytes, 0, length, output, 0, length)) {
       return input;
     }
-    return new String(output, 0, length, StandardCharsets.ISO_8859_1);
+    return ByteStrings.of(output, 0, length);
   }
 }

@@ -34,7 +34,6 @@ final class Re2Pattern extends PcrePattern {
   private final boolean multilineCaret;
   /** Captures of recent short inputs: see {@link RecentMatches}. */
   private final RecentMatches recentMatches = new RecentMatches();
-  private volatile Set<String> requiredLiterals;
   private volatile List<Set<String>> requiredLiteralSets;
 
   Re2Pattern(String source, PcreTranslator.Translation translation, FallbackLimits limits) {
@@ -56,12 +55,8 @@ final class Re2Pattern extends PcrePattern {
 
   @Override
   public Set<String> requiredLiterals() {
-    Set<String> literals = requiredLiterals;
-    if (literals == null) {
-      literals = RequiredLiterals.of(compiled.pattern());
-      requiredLiterals = literals;
-    }
-    return literals;
+    List<Set<String>> sets = requiredLiteralSets();
+    return sets.isEmpty() ? Set.of() : sets.get(0);
   }
 
   @Override

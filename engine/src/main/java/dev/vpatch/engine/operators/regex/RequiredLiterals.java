@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Finds literal strings that every match of a regular expression must contain, for a prefilter:
- * the result is a set such that any match contains at least one member (compared ignoring ASCII
- * case, members are lower case). An empty result means "unknown": the pattern may match without
+ * sets such that any match contains at least one member of each (compared ignoring ASCII case,
+ * members are lower case). An empty result means "unknown": the pattern may match without
  * any fixed text. Conservative by construction: optional parts, classes too large to enumerate and
  * anything not understood contribute no knowledge.
  *
@@ -78,9 +78,8 @@ final class RequiredLiterals {
     this.re2 = re2;
   }
 
-  /** The required literals of a translated pattern, or an empty set when there are none. */
-  static Set<String> of(String re2Pattern) {
-    Info info = analysed(re2Pattern);
+  /** The required literals of the analysed pattern, or an empty set when there are none. */
+  private static Set<String> bestOf(Info info) {
     Set<String> best = info == null ? null : info.best();
     return best == null ? Set.of() : Set.copyOf(withoutSuperstrings(best));
   }
@@ -97,18 +96,19 @@ final class RequiredLiterals {
   }
 
   /**
-   * Sets of literals every match contains one member of each, the first being {@link #of}'s: when
-   * that one is weak (short members most text holds), the sets of the pattern's other parts, the
+   * Sets of literals every match contains one member of each, the first being the most selective
+   * single set of the translated pattern: when that one is weak (short members most text holds), the sets of the pattern's other parts, the
    * rarest first. 941210's obfuscated "javascript" needs "j" or "&#", which every JSON argument
    * name ("json.") holds, and "v" or "&#" as well, which most of them lack. Empty when none is
    * known.
    */
   static List<Set<String>> conjunctionOf(String re2Pattern) {
-    Set<String> first = of(re2Pattern);
+    Info info = analysed(re2Pattern);
+    Set<String> first = bestOf(info);
     if (first.isEmpty()) return List.of();
     if (shortest(first) >= WEAK_SET_LENGTH) return List.of(first);
     List<Set<String>> others = new ArrayList<>();
-    for (Set<String> part : analysed(re2Pattern).allRequired()) {
+    for (Set<String> part : info.allRequired()) {
       Set<String> set = usable(part);
       if (set != null) others.add(Set.copyOf(withoutSuperstrings(set)));
     }
