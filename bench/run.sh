@@ -5,13 +5,16 @@
 #
 #   bench/run.sh [quick|full] [JMH arguments...]
 #
-#   quick (default)  fork 1, 3 x 1 s warmup, 3 x 1 s measurement per benchmark (~4-6 min)
+#   quick (default)  fork 1, 3 x 1 s warmup, 3 x 1 s measurement per benchmark (~8 min)
 #   full             fork 1, 5 x 5 s warmup, 5 x 5 s measurement per benchmark
+#   Either way each benchmark first runs its transaction until the JIT compilers settle (used at
+#   most 2 % of the last second; dev.vpatch.bench.JitSettling), at most BENCH_SETTLE_SECONDS.
 #   JMH arguments    appended (a timing option given here replaces the default), e.g. a benchmark regex ("TransactionBenchmark.browserGet"),
 #                    "-p ruleId=941160", "-p paranoiaLevel=4", "-p rulesFile=my.conf"
 #
 # Environment: VPATCH_CRS_DIR (CRS release folder, default ../shared/crs from the repository
 # root), BENCH_RESULT (JSON output, default bench/target/jmh-result.json), BENCH_HEAP (default 1g),
+# BENCH_SETTLE_SECONDS (most seconds to wait for the JIT before JMH's warm-up, default 60; 0 skips),
 # BENCH_FOOTPRINT=0 skips measuring the CRS load time and retained heap before the benchmarks.
 # Settings are for a 2-core machine: one benchmark thread, one fork at a time.
 set -euo pipefail
@@ -59,7 +62,7 @@ fi
 
 echo "== running JMH ($mode) against $crs_dir" >&2
 java -jar bench/target/benchmarks.jar "${timing[@]}" -t 1 -prof gc \
-  -jvmArgsAppend "-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Dvpatch.crs.dir=$crs_dir" \
+  -jvmArgsAppend "-Xms${BENCH_HEAP:-1g} -Xmx${BENCH_HEAP:-1g} -Dvpatch.crs.dir=$crs_dir -Dvpatch.bench.settleSeconds=${BENCH_SETTLE_SECONDS:-60}" \
   -p crsDir="$crs_dir" -rf json -rff "$result" "$@"
 
 echo

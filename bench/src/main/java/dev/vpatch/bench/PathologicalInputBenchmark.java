@@ -27,6 +27,7 @@ public class PathologicalInputBenchmark {
   @Setup(Level.Trial)
   public void prepare(EngineState engine) {
     runner = engine.runner(PathologicalInputs.exchange(ruleId));
+    JitSettling.settle("rule " + ruleId, runner::run);
   }
 
   @Benchmark
