@@ -37,8 +37,9 @@ final class JitSettling {
       long windowMillis = (System.nanoTime() - windowStart) / 1_000_000;
       percent = 100.0 * (compiler.getTotalCompilationTime() - compiledBefore) / Math.max(1, windowMillis);
     } while (percent > SETTLED_PERCENT && System.nanoTime() < deadline);
+    // On a line of its own: JMH has already printed the first warm-up iteration's label.
     System.out.printf(
-        "# %s: JIT %s after %.1f s (compilers %.1f %% of the last second)%n",
+        "%n# %s: JIT %s after %.1f s (compilers %.1f %% of the last second)%n",
         name,
         percent <= SETTLED_PERCENT ? "settled" : "still compiling",
         (System.nanoTime() - start) / 1e9,
