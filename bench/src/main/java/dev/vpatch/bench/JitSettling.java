@@ -15,7 +15,7 @@ import java.lang.management.ManagementFactory;
  * 0 skips this).
  */
 final class JitSettling {
-  static final double SETTLED_PERCENT = 2.0;
+  private static final double SETTLED_PERCENT = 2.0;
   private static final long WINDOW_NANOS = 1_000_000_000L;
 
   private JitSettling() {}

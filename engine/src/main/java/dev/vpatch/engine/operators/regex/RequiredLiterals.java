@@ -81,7 +81,12 @@ final class RequiredLiterals {
   /** The required literals of the analysed pattern, or an empty set when there are none. */
   private static Set<String> bestOf(Info info) {
     Set<String> best = info == null ? null : info.best();
-    return best == null ? Set.of() : Set.copyOf(withoutSuperstrings(best));
+    return best == null ? Set.of() : minimal(best);
+  }
+
+  /** A required set as the prefilter takes it: immutable, no member containing another. */
+  private static Set<String> minimal(Set<String> literals) {
+    return Set.copyOf(withoutSuperstrings(literals));
   }
 
   /** What is known of the whole pattern, or null when its syntax is not understood. */
@@ -97,8 +102,8 @@ final class RequiredLiterals {
 
   /**
    * Sets of literals every match contains one member of each, the first being the most selective
-   * single set of the translated pattern: when that one is weak (short members most text holds), the sets of the pattern's other parts, the
-   * rarest first. 941210's obfuscated "javascript" needs "j" or "&#", which every JSON argument
+   * single set of the translated pattern; when that one is weak (short members most text holds),
+   * the sets of the pattern's other parts follow, the rarest first. 941210's obfuscated "javascript" needs "j" or "&#", which every JSON argument
    * name ("json.") holds, and "v" or "&#" as well, which most of them lack. Empty when none is
    * known.
    */
@@ -110,7 +115,7 @@ final class RequiredLiterals {
     List<Set<String>> others = new ArrayList<>();
     for (Set<String> part : info.allRequired()) {
       Set<String> set = usable(part);
-      if (set != null) others.add(Set.copyOf(withoutSuperstrings(set)));
+      if (set != null) others.add(minimal(set));
     }
     others.sort(Comparator.comparingDouble(RequiredLiterals::estimatedShare));
     List<Set<String>> conjunction = new ArrayList<>();
