@@ -2,32 +2,39 @@ package dev.vpatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
   private static final String LEVEL = "io.netty.leakDetection.level";
-  private String before;
+  private static final String LEGACY_LEVEL = "io.netty.leakDetectionLevel";
+  private final Map<String, String> before = new HashMap<>();
 
   @BeforeEach
-  void rememberLevel() {
-    before = System.getProperty(LEVEL);
+  void rememberAndClearLevels() {
+    for (String name : List.of(LEVEL, LEGACY_LEVEL)) {
+      before.put(name, System.getProperty(name));
+      System.clearProperty(name);
+    }
   }
 
   @AfterEach
-  void restoreLevel() {
-    if (before == null) {
-      System.clearProperty(LEVEL);
-    } else {
-      System.setProperty(LEVEL, before);
-    }
+  void restoreLevels() {
+    before.forEach((name, value) -> {
+      if (value == null) {
+        System.clearProperty(name);
+      } else {
+        System.setProperty(name, value);
+      }
+    });
   }
 
   @Test
   void commandsRunWithoutNettyLeakSamplingByDefault() {
-    System.clearProperty(LEVEL);
-
     Main.disableBufferLeakSamplingUnlessAsked();
 
     assertThat(System.getProperty(LEVEL)).isEqualTo("disabled");
@@ -40,5 +47,15 @@ class MainTest {
     Main.disableBufferLeakSamplingUnlessAsked();
 
     assertThat(System.getProperty(LEVEL)).isEqualTo("paranoid");
+  }
+
+  @Test
+  void aLevelSetUnderNettysLegacyNameIsNotOverridden() {
+    System.setProperty(LEGACY_LEVEL, "advanced");
+
+    Main.disableBufferLeakSamplingUnlessAsked();
+
+    assertThat(System.getProperty(LEVEL)).isNull();
+    assertThat(System.getProperty(LEGACY_LEVEL)).isEqualTo("advanced");
   }
 }
