@@ -158,6 +158,19 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void ctlRemovesTheTargetsWhoseKeysMatchItsRegexInEveryTransaction() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/api\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveTargetById=12;ARGS:/^json\\./\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:12,phase:2,pass\"");
+    for (int round = 0; round < 3; round++) {
+      assertThat(ids(request(r, "GET", "/api?json.a=x&JSON.b=x", null))).containsExactly(1L);
+      assertThat(ids(request(r, "GET", "/api?json.a=x&jsonc=x", null))).containsExactly(1L, 12L);
+      assertThat(ids(request(r, "GET", "/web?json.a=x", null))).containsExactly(12L);
+    }
+  }
+
+  @Test
   void aRemovedTargetLeavesAVariableThatSharesItsBitAlone() {
     // FILES and REQUEST_FILENAME fall on the same one of Target's 64 variable bits.
     assertThat(Target.variableBit("FILES"))

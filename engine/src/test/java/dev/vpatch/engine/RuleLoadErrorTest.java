@@ -29,7 +29,8 @@ class RuleLoadErrorTest {
         "SecRule ARGS \"@rx x\" \"id:1,t:nosuch\"|unknown transformation 'nosuch'",
         "SecRule ARGS \"@rx x\" \"id:1,phase:9\"|phase must be 1-5",
         "SecRuleEngine Maybe|expected On, Off or DetectionOnly",
-        "SecRequestBodyLimit lots|SecRequestBodyLimit takes a number"
+        "SecRequestBodyLimit lots|SecRequestBodyLimit takes a number",
+        "SecAction \"id:1,pass,ctl:ruleRemoveTargetById=2;ARGS:/(/\"|invalid key regex /(/"
       })
   void reportsFileLineAndReason(String line, String reason) throws Exception {
     Path file = dir.resolve("broken.conf");

@@ -1,7 +1,7 @@
 package dev.vpatch.engine.actions;
 
 import dev.vpatch.engine.macros.Macro;
-import dev.vpatch.engine.seclang.VariableSpec;
+import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.LiteralKey;
 
 /** What run-time actions may do to the transaction. */
@@ -33,9 +33,11 @@ public interface ActionContext {
 
   void removeRuleByMessage(String message);
 
-  void removeTargetById(long from, long to, VariableSpec target);
+  /** ctl:ruleRemoveTargetById: the rules with ids in [from, to] stop reading what {@code target} selects. */
+  void removeTargetById(long from, long to, KeySelector target);
 
-  void removeTargetByTag(String tag, VariableSpec target);
+  /** ctl:ruleRemoveTargetByTag: the rules tagged {@code tag} stop reading what {@code target} selects. */
+  void removeTargetByTag(String tag, KeySelector target);
 
   void requestBodyProcessor(String name);
 

@@ -24,7 +24,6 @@ import dev.vpatch.engine.rules.RuleBitSet;
 import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.RuleEvaluator;
 import dev.vpatch.engine.rules.TransformationChain;
-import dev.vpatch.engine.seclang.VariableSpec;
 import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.LiteralKey;
@@ -970,14 +969,14 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   }
 
   @Override
-  public void removeTargetById(long from, long to, VariableSpec target) {
-    addTargetRemoval(new TargetRemoval(from, to, null, target.name().intern(), selectorOf(target)));
+  public void removeTargetById(long from, long to, KeySelector target) {
+    addTargetRemoval(new TargetRemoval(from, to, null, target.variable(), keysOf(target)));
   }
 
   @Override
-  public void removeTargetByTag(String tag, VariableSpec target) {
+  public void removeTargetByTag(String tag, KeySelector target) {
     RuleBitSet tagged = ruleSet.rulesTagged(tag);
-    addTargetRemoval(new TargetRemoval(0, -1, tagged, target.name().intern(), selectorOf(target)));
+    addTargetRemoval(new TargetRemoval(0, -1, tagged, target.variable(), keysOf(target)));
   }
 
   private void addTargetRemoval(TargetRemoval removal) {
@@ -985,8 +984,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
     removedTargetVariables |= Target.variableBit(removal.variable());
   }
 
-  private static KeySelector selectorOf(VariableSpec target) {
-    return target.key() == null && target.keyRegex() == null ? null : KeySelector.of(target);
+  /** The selector when it picks some keys, null when the whole variable is removed. */
+  private static KeySelector keysOf(KeySelector target) {
+    return target.selectsAll() ? null : target;
   }
 
   @Override

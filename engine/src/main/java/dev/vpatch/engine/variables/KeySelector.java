@@ -31,7 +31,8 @@ public final class KeySelector {
   private final String requiredWord;
 
   private KeySelector(String variable, String literal, String regex) {
-    this.variable = variable;
+    // Interned: a ctl target removal finds the rule targets it applies to by identity.
+    this.variable = variable.intern();
     this.literal = literal == null ? null : KeyedValues.foldedKey(literal);
     this.pattern = regex == null ? null : compileKeyRegex(regex);
     this.dfa = pattern == null ? null : LazyDfa.compile(pattern.pattern(), true);
