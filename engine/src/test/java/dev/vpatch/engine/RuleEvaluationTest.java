@@ -171,6 +171,24 @@ class RuleEvaluationTest {
   }
 
   @Test
+  void ctlRemovesRulesWhoseTagItsPatternFindsOrWhoseMessageItNames() {
+    RuleSet r =
+        rules(
+            "SecRule REQUEST_URI \"@rx ^/a\" \"id:1,phase:1,pass,nolog,ctl:ruleRemoveByTag=^attack-(sqli|xss)$\"\n"
+                + "SecRule REQUEST_URI \"@rx ^/m\" \"id:2,phase:1,pass,nolog,ctl:ruleRemoveByMsg=Noisy rule\"\n"
+                + "SecRule REQUEST_URI \"@rx ^/b\" \"id:3,phase:1,pass,nolog,ctl:ruleRemoveByTag=odd[tag\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:10,phase:2,pass,tag:'attack-sqli'\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:11,phase:2,pass,tag:'attack-xss',msg:'Noisy rule'\"\n"
+                + "SecRule ARGS \"@rx x\" \"id:12,phase:2,pass,tag:'attack-sqli-extra',tag:'odd[tag'\"");
+    for (int round = 0; round < 3; round++) {
+      assertThat(ids(request(r, "GET", "/a?q=x", null))).containsExactly(1L, 12L);
+      assertThat(ids(request(r, "GET", "/m?q=x", null))).containsExactly(2L, 10L, 12L);
+      assertThat(ids(request(r, "GET", "/b?q=x", null))).containsExactly(3L, 10L, 11L);
+      assertThat(ids(request(r, "GET", "/z?q=x", null))).containsExactly(10L, 11L, 12L);
+    }
+  }
+
+  @Test
   void aRemovedTargetLeavesAVariableThatSharesItsBitAlone() {
     // FILES and REQUEST_FILENAME fall on the same one of Target's 64 variable bits.
     assertThat(Target.variableBit("FILES"))

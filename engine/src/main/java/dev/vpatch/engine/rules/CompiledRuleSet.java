@@ -1,5 +1,7 @@
 package dev.vpatch.engine.rules;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.audit.AuditFileSink;
@@ -47,6 +49,10 @@ public final class CompiledRuleSet implements RuleSet {
   private final FoldedVerdict[][] foldedVerdicts;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
+  /** By ctl:ruleRemoveByTag argument, the chains it removes; filled as ctl actions ask. */
+  private final Map<String, RuleBitSet> rulesByTagPattern = new ConcurrentHashMap<>();
+  /** By ctl:ruleRemoveByMsg argument, the chains it removes; filled as ctl actions ask. */
+  private final Map<String, RuleBitSet> rulesByMessage = new ConcurrentHashMap<>();
 
   CompiledRuleSet(
       EngineConfig config,
@@ -151,6 +157,43 @@ public final class CompiledRuleSet implements RuleSet {
         if (r.tags.contains(t)) tagged.add(r.ordinal);
       }
       return tagged;
+    });
+  }
+
+  /**
+   * The chains ctl:ruleRemoveByTag={@code pattern} removes: a tag of the starter equals it, or
+   * the pattern (a regex; its literal text when it is not one) finds in a tag. Worked out once per
+   * argument: a transaction then tests one bit per rule instead of matching every tag.
+   */
+  public RuleBitSet rulesTagMatching(String pattern) {
+    return rulesByTagPattern.computeIfAbsent(pattern, p -> {
+      Pattern regex;
+      try {
+        regex = Pattern.compile(p);
+      } catch (PatternSyntaxException e) {
+        regex = Pattern.compile(Pattern.quote(p));
+      }
+      RuleBitSet matching = new RuleBitSet(rules.size());
+      for (Rule r : rules) {
+        for (String tag : r.tags) {
+          if (tag.equals(p) || regex.matcher(tag).find()) {
+            matching.add(r.ordinal);
+            break;
+          }
+        }
+      }
+      return matching;
+    });
+  }
+
+  /** The chains ctl:ruleRemoveByMsg={@code message} removes: their msg, as written, is that text. */
+  public RuleBitSet rulesWithMessage(String message) {
+    return rulesByMessage.computeIfAbsent(message, m -> {
+      RuleBitSet matching = new RuleBitSet(rules.size());
+      for (Rule r : rules) {
+        if (r.message != null && r.message.source().equals(m)) matching.add(r.ordinal);
+      }
+      return matching;
     });
   }
 

@@ -52,9 +52,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   private final MultiMatchMembers multiMatchMembers = new MultiMatchMembers();
   private final MatchedNames matchedNames = new MatchedNames();
   private final ArrayList<long[]> removedIds = new ArrayList<>();
-  /** ctl:ruleRemoveByTag patterns (a tag matches when equal or when the pattern finds it). */
-  private final ArrayList<com.google.re2j.Pattern> removedTags = new ArrayList<>();
-  private final ArrayList<String> removedMessages = new ArrayList<>();
+  /** The rules ctl:ruleRemoveByTag and ctl:ruleRemoveByMsg removed, one set per action. */
+  private final ArrayList<RuleBitSet> removedRules = new ArrayList<>();
   private final ArrayList<TargetRemoval> targetRemovals = new ArrayList<>();
   /** {@link Target#variableBit} of every variable in {@link #targetRemovals}. */
   private long removedTargetVariables;
@@ -720,17 +719,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       long[] r = removedIds.get(i);
       if (rule.id() >= r[0] && rule.id() <= r[1]) return true;
     }
-    if (!removedTags.isEmpty()) {
-      for (com.google.re2j.Pattern tag : removedTags) {
-        for (String t : rule.tags()) {
-          if (t.equals(tag.pattern()) || tag.matcher(t).find()) return true;
-        }
-      }
-    }
-    if (!removedMessages.isEmpty() && rule.message() != null) {
-      for (String msg : removedMessages) {
-        if (rule.message().source().equals(msg)) return true;
-      }
+    for (int i = 0; i < removedRules.size(); i++) {
+      if (rule.isIn(removedRules.get(i))) return true;
     }
     return false;
   }
@@ -956,16 +946,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
   @Override
   public void removeRuleByTag(String tag) {
-    try {
-      removedTags.add(com.google.re2j.Pattern.compile(tag));
-    } catch (com.google.re2j.PatternSyntaxException e) {
-      removedTags.add(com.google.re2j.Pattern.compile(com.google.re2j.Pattern.quote(tag)));
-    }
+    removedRules.add(ruleSet.rulesTagMatching(tag));
   }
 
   @Override
   public void removeRuleByMessage(String message) {
-    removedMessages.add(message);
+    removedRules.add(ruleSet.rulesWithMessage(message));
   }
 
   @Override
