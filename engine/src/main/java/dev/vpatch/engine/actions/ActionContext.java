@@ -33,10 +33,16 @@ public interface ActionContext {
 
   void removeRuleByMessage(String message);
 
-  /** ctl:ruleRemoveTargetById: the rules with ids in [from, to] stop reading what {@code target} selects. */
+  /**
+   * ctl:ruleRemoveTargetById: the rules with ids in [from, to] stop reading what {@code target}
+   * selects.
+   */
   void removeTargetById(long from, long to, KeySelector target);
 
-  /** ctl:ruleRemoveTargetByTag: the rules tagged {@code tag} stop reading what {@code target} selects. */
+  /**
+   * ctl:ruleRemoveTargetByTag: the rules tagged {@code tag} stop reading what {@code target}
+   * selects.
+   */
   void removeTargetByTag(String tag, KeySelector target);
 
   void requestBodyProcessor(String name);

@@ -49,9 +49,12 @@ public final class CompiledRuleSet implements RuleSet {
   private final FoldedVerdict[][] foldedVerdicts;
   /** By tag, the chains that carry it; filled as ctl actions ask (their tags are constants). */
   private final Map<String, RuleBitSet> rulesByTag = new ConcurrentHashMap<>();
-  /** By ctl:ruleRemoveByTag argument, the chains it removes; filled as ctl actions ask. */
+  /**
+   * By ctl:ruleRemoveByTag argument, the chains it removes; filled as ctl actions ask (their
+   * arguments are constants, so the map holds at most one entry per such action).
+   */
   private final Map<String, RuleBitSet> rulesByTagPattern = new ConcurrentHashMap<>();
-  /** By ctl:ruleRemoveByMsg argument, the chains it removes; filled as ctl actions ask. */
+  /** By ctl:ruleRemoveByMsg argument (a constant too), the chains it removes; filled likewise. */
   private final Map<String, RuleBitSet> rulesByMessage = new ConcurrentHashMap<>();
 
   CompiledRuleSet(
