@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /** The immutable result of compiling SecLang: rules per phase, markers, and configuration. */
 public final class CompiledRuleSet implements RuleSet {
@@ -154,13 +155,7 @@ public final class CompiledRuleSet implements RuleSet {
 
   /** The chains whose starter carries {@code tag} (exact, case-sensitive, as ModSecurity compares). */
   public RuleBitSet rulesTagged(String tag) {
-    return rulesByTag.computeIfAbsent(tag, t -> {
-      RuleBitSet tagged = new RuleBitSet(rules.size());
-      for (Rule r : rules) {
-        if (r.tags.contains(t)) tagged.add(r.ordinal);
-      }
-      return tagged;
-    });
+    return rulesByTag.computeIfAbsent(tag, t -> chainsWhere(r -> r.tags.contains(t)));
   }
 
   /**
@@ -170,34 +165,32 @@ public final class CompiledRuleSet implements RuleSet {
    */
   public RuleBitSet rulesTagMatching(String pattern) {
     return rulesByTagPattern.computeIfAbsent(pattern, p -> {
-      Pattern regex;
-      try {
-        regex = Pattern.compile(p);
-      } catch (PatternSyntaxException e) {
-        regex = Pattern.compile(Pattern.quote(p));
-      }
-      RuleBitSet matching = new RuleBitSet(rules.size());
-      for (Rule r : rules) {
-        for (String tag : r.tags) {
-          if (tag.equals(p) || regex.matcher(tag).find()) {
-            matching.add(r.ordinal);
-            break;
-          }
-        }
-      }
-      return matching;
+      Pattern regex = regexOrLiteral(p);
+      return chainsWhere(r -> r.tags.stream().anyMatch(tag -> tag.equals(p) || regex.matcher(tag).find()));
     });
+  }
+
+  private static Pattern regexOrLiteral(String text) {
+    try {
+      return Pattern.compile(text);
+    } catch (PatternSyntaxException e) {
+      return Pattern.compile(Pattern.quote(text));
+    }
   }
 
   /** The chains ctl:ruleRemoveByMsg={@code message} removes: their msg, as written, is that text. */
   public RuleBitSet rulesWithMessage(String message) {
-    return rulesByMessage.computeIfAbsent(message, m -> {
-      RuleBitSet matching = new RuleBitSet(rules.size());
-      for (Rule r : rules) {
-        if (r.message != null && r.message.source().equals(m)) matching.add(r.ordinal);
-      }
-      return matching;
-    });
+    return rulesByMessage.computeIfAbsent(
+        message, m -> chainsWhere(r -> r.message != null && r.message.source().equals(m)));
+  }
+
+  /** The chains whose starter satisfies {@code test}. */
+  private RuleBitSet chainsWhere(Predicate<Rule> test) {
+    RuleBitSet chains = new RuleBitSet(rules.size());
+    for (Rule r : rules) {
+      if (test.test(r)) chains.add(r.ordinal);
+    }
+    return chains;
   }
 
   public LiteralPrefilter prefilter() {

@@ -103,9 +103,9 @@ final class RequiredLiterals {
   /**
    * Sets of literals every match contains one member of each, the first being the most selective
    * single set of the translated pattern; when that one is weak (short members most text holds),
-   * the sets of the pattern's other parts follow, the rarest first. 941210's obfuscated "javascript" needs "j" or "&#", which every JSON argument
-   * name ("json.") holds, and "v" or "&#" as well, which most of them lack. Empty when none is
-   * known.
+   * the sets of the pattern's other parts follow, the rarest first. 941210's obfuscated
+   * "javascript" needs "j" or "&#", which every JSON argument name ("json.") holds, and "v" or
+   * "&#" as well, which most of them lack. Empty when none is known.
    */
   static List<Set<String>> conjunctionOf(String re2Pattern) {
     Info info = analysed(re2Pattern);
