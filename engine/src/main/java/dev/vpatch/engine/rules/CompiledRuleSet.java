@@ -2,6 +2,7 @@ package dev.vpatch.engine.rules;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.vpatch.engine.RuleCost;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.Transaction;
 import dev.vpatch.engine.audit.AuditFileSink;
@@ -57,6 +58,8 @@ public final class CompiledRuleSet implements RuleSet {
   private final Map<String, RuleBitSet> rulesByTagPattern = new ConcurrentHashMap<>();
   /** By ctl:ruleRemoveByMsg argument (a constant too), the chains it removes; filled likewise. */
   private final Map<String, RuleBitSet> rulesByMessage = new ConcurrentHashMap<>();
+  /** Null unless {@link RuleCosts#ENABLED}, and until the rule set is built. */
+  private final RuleCosts costs;
 
   CompiledRuleSet(
       EngineConfig config,
@@ -104,6 +107,8 @@ public final class CompiledRuleSet implements RuleSet {
     this.constantBlock = outcome == null ? null : block;
     this.constantBlockOutcome = outcome;
     this.foldedVerdicts = outcome == null ? null : StableTx.foldedVerdicts(phases, block, outcome.verdicts(this));
+    // After the outcome's transaction, which is not traffic.
+    this.costs = RuleCosts.ENABLED ? new RuleCosts(rules) : null;
   }
 
   private static boolean hasRules(Rule[] phase) {
@@ -247,6 +252,21 @@ public final class CompiledRuleSet implements RuleSet {
   @Override
   public Transaction newTransaction(String id) {
     return new DefaultTransaction(this, id);
+  }
+
+  /** Where the rule evaluator records its timings; null when they are off. */
+  RuleCosts costs() {
+    return costs;
+  }
+
+  @Override
+  public List<RuleCost> ruleCosts() {
+    return costs == null ? List.of() : costs.snapshot();
+  }
+
+  @Override
+  public void resetRuleCosts() {
+    if (costs != null) costs.reset();
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
       if (folded != null && context.foldedVerdictsHold()) {
         if (!folded.matched()) continue;
         context.replayMatch(rule, folded.variableName(), folded.value());
-      } else if (!evaluateChain(rule)) {
+      } else if (!(RuleCosts.ENABLED ? timedChain(rule) : evaluateChain(rule))) {
         continue;
       }
       PhaseOutcome outcome = onMatch(rule, phase);
@@ -77,6 +77,16 @@ public final class RuleEvaluator implements RuleContext.ValueSink {
   /** Whether the rule's chain matches now, its run-time actions run (no log, no disruptive action). */
   public boolean matchesAlone(Rule rule) {
     return evaluateChain(rule);
+  }
+
+  /** {@link #evaluateChain}, timed into the rule set's {@link RuleCosts}. */
+  private boolean timedChain(Rule starter) {
+    RuleCosts costs = ruleSet.costs();
+    if (costs == null) return evaluateChain(starter);
+    long start = System.nanoTime();
+    boolean matched = evaluateChain(starter);
+    costs.record(starter, System.nanoTime() - start, matched);
+    return matched;
   }
 
   private boolean evaluateChain(Rule starter) {
