@@ -5,6 +5,7 @@ import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.rules.RuleCosts;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +24,15 @@ import java.util.function.Supplier;
  * time (printed first) still includes them: the rules' shares are of that time.
  */
 public final class RuleCostReport {
-  private static final Map<String, Supplier<HttpExchange>> SHAPES = Map.of(
-      "get", OracleScenarios::browserGet,
-      "form", OracleScenarios::formPost,
-      "json", OracleScenarios::jsonPost,
-      "attack", OracleScenarios::attackGet,
-      "form64k", OracleScenarios::largeFormPost);
+  private static final Map<String, Supplier<HttpExchange>> SHAPES = new LinkedHashMap<>();
+
+  static {
+    SHAPES.put("get", OracleScenarios::browserGet);
+    SHAPES.put("form", OracleScenarios::formPost);
+    SHAPES.put("json", OracleScenarios::jsonPost);
+    SHAPES.put("attack", OracleScenarios::attackGet);
+    SHAPES.put("form64k", OracleScenarios::largeFormPost);
+  }
 
   /** What to run, from the command line. */
   record Options(String shape, Path crs, int paranoia, Path rules, int top, double seconds) {

@@ -88,7 +88,7 @@ class RuleCostReportTest {
   @Test
   void unknownShapesAndOptionsAreRefusedByName() {
     assertThatThrownBy(() -> RuleCostReport.Options.parse("put"))
-        .hasMessageContaining("unknown shape put");
+        .hasMessage("unknown shape put (one of get, form, json, attack, form64k)");
     assertThatThrownBy(() -> RuleCostReport.Options.parse("get", "--fast", "1"))
         .hasMessageContaining("unknown option --fast");
     assertThatThrownBy(() -> RuleCostReport.Options.parse("get", "--top"))
