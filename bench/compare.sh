@@ -7,6 +7,9 @@
 #   crs     vpatch proxy --crs <CRS v4>  (paranoia level 1)             (COMPARE_PORT_BASE + 2)
 #   raw     nginx raw reverse proxy (shared/oracle, 18081)
 #   modsec  nginx + ModSecurity v3 + the same CRS v4 (shared/oracle, 18084)
+#   defaults  (only when named in COMPARE_TARGETS) vpatch proxy with vpatch's defaults and no
+#           rules: the engine's fixed cost per transaction, apart from the patch's rules
+#                                                                       (COMPARE_PORT_BASE + 3)
 #
 # Shapes: get, form, json = shared/oracle/wrk/get.lua, post-form.lua, post-json.lua.
 # Prints req/s, p50/p99 latency, CPU us per request of the server process (utime+stime from
@@ -21,7 +24,8 @@
 #                               warm once its JIT compiler threads used under COMPARE_JIT_SETTLED
 #   COMPARE_JIT_SETTLED=2       percent of the process's CPU during a pass (nginx: one pass)
 #   COMPARE_TARGETS="off patch crs raw modsec"   COMPARE_SHAPES="get form json"
-#   COMPARE_PORT_BASE=18091     first of the three vpatch ports
+#                               (add defaults for the engine's fixed cost per transaction)
+#   COMPARE_PORT_BASE=18091     first of the (up to four) vpatch ports
 #   COMPARE_OUT=<dir>           raw results (default /tmp/vpatch-compare/<UTC timestamp>)
 #   VPATCH_CRS_DIR              CRS v4 release folder (default ../shared/crs)
 #   ORACLE_HOME                 the oracle folder (default ../shared/oracle)
@@ -62,9 +66,10 @@ port_of() {
     off) echo "$PORT_BASE" ;;
     patch) echo $((PORT_BASE + 1)) ;;
     crs) echo $((PORT_BASE + 2)) ;;
+    defaults) echo $((PORT_BASE + 3)) ;;
     raw) echo 18081 ;;
     modsec) echo 18084 ;;
-    *) log "unknown target $1 (off patch crs raw modsec)"; exit 1 ;;
+    *) log "unknown target $1 (off patch crs raw modsec defaults)"; exit 1 ;;
   esac
 }
 script_of() {
@@ -119,14 +124,15 @@ vpatch_args() {
     off) echo "--engine off" ;;
     patch) echo "--rules $PATCH" ;;
     crs) echo "--crs $CRS_DIR" ;;
+    defaults) echo "" ;;
   esac
 }
-if [[ " $TARGETS " =~ \ (off|patch|crs)\  ]]; then
+if [[ " $TARGETS " =~ \ (off|patch|crs|defaults)\  ]]; then
   log "building the vpatch launcher jar once"
   ./vpatch --help >/dev/null
 fi
 for t in $TARGETS; do
-  case "$t" in off|patch|crs) ;; *) continue ;; esac
+  case "$t" in off|patch|crs|defaults) ;; *) continue ;; esac
   port="$(port_of "$t")"
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     log "port $port is already in use; set COMPARE_PORT_BASE"; exit 1
@@ -139,7 +145,7 @@ for t in $TARGETS; do
   eval "pid_$t=$!"
 done
 for t in $TARGETS; do
-  case "$t" in off|patch|crs) ;; *) continue ;; esac
+  case "$t" in off|patch|crs|defaults) ;; *) continue ;; esac
   port="$(port_of "$t")"
   pid_var="pid_$t"
   for i in $(seq 1 120); do
@@ -235,7 +241,7 @@ for pass in $(seq 1 "$WARMUP_PASSES"); do
     c1="$(cpu_ticks "$pid")"; j1="$(jit_ticks "$pid")"
     share=$(( (j1 - j0) * 1000 / (c1 - c0 > 0 ? c1 - c0 : 1) ))
     case "$t" in
-      off|patch|crs)
+      off|patch|crs|defaults)
         line="$t: pass $pass, JIT compilers $((share / 10)).$((share % 10)) % of its CPU"
         if [ "$share" -ge $((JIT_SETTLED * 10)) ]; then
           still="$still $t"
