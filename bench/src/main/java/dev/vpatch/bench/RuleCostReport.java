@@ -3,6 +3,7 @@ package dev.vpatch.bench;
 import dev.vpatch.engine.RuleCost;
 import dev.vpatch.engine.RuleSet;
 import dev.vpatch.engine.rules.RuleCosts;
+import dev.vpatch.engine.seclang.SecLangException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,10 +54,10 @@ public final class RuleCostReport {
         String value = args[++i];
         switch (arg) {
           case "--crs" -> crs = Path.of(value);
-          case "--paranoia" -> paranoia = Integer.parseInt(value);
+          case "--paranoia" -> paranoia = (int) number(arg, value);
           case "--rules" -> rules = Path.of(value);
-          case "--top" -> top = Integer.parseInt(value);
-          case "--seconds" -> seconds = Double.parseDouble(value);
+          case "--top" -> top = (int) number(arg, value);
+          case "--seconds" -> seconds = number(arg, value);
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
       }
@@ -64,6 +65,16 @@ public final class RuleCostReport {
         throw new IllegalArgumentException("unknown shape " + shape + " (one of " + String.join(", ", SHAPES.keySet()) + ")");
       }
       return new Options(shape, crs, paranoia, rules, top, seconds);
+    }
+
+    private static double number(String option, String value) {
+      try {
+        double number = Double.parseDouble(value);
+        if (number > 0 && number <= Integer.MAX_VALUE) return number;
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(option + " needs a positive number, not '" + value + "'");
     }
 
     RuleSet load() {
@@ -91,7 +102,12 @@ public final class RuleCostReport {
       System.err.println("rulecost: run with -Dvpatch.ruleCosts=true (bench/rulecost.sh does)");
       System.exit(2);
     }
-    run(options, System.out);
+    try {
+      run(options, System.out);
+    } catch (SecLangException e) {
+      System.err.println("rulecost: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   static void run(Options options, PrintStream out) {

@@ -93,5 +93,9 @@ class RuleCostReportTest {
         .hasMessageContaining("unknown option --fast");
     assertThatThrownBy(() -> RuleCostReport.Options.parse("get", "--top"))
         .hasMessageContaining("--top needs a value");
+    assertThatThrownBy(() -> RuleCostReport.Options.parse("get", "--seconds", "ten"))
+        .hasMessage("--seconds needs a positive number, not 'ten'");
+    assertThatThrownBy(() -> RuleCostReport.Options.parse("get", "--paranoia", "0"))
+        .hasMessage("--paranoia needs a positive number, not '0'");
   }
 }
