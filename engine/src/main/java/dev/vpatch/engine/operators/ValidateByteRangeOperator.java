@@ -1,5 +1,6 @@
 package dev.vpatch.engine.operators;
 
+import dev.vpatch.engine.transformations.ByteClasses;
 import java.util.Arrays;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Arrays;
  */
 public final class ValidateByteRangeOperator implements Operator {
   private final boolean[] allowed = new boolean[256];
+  private final long triggers;
 
   public ValidateByteRangeOperator(OperatorArgument argument) {
     for (String entry : argument.text().split(",", -1)) {
@@ -19,6 +21,15 @@ public final class ValidateByteRangeOperator implements Operator {
       if (start > end) throw new IllegalArgumentException("invalid byte range: " + entry.strip());
       Arrays.fill(allowed, start, end + 1, true);
     }
+    boolean[] refused = new boolean[256];
+    for (int b = 0; b < 256; b++) refused[b] = !allowed[b];
+    triggers = ByteClasses.holdingAny(refused);
+  }
+
+  /** The classes of the refused bytes (CRS's 1-255 refuses NUL alone, which few values hold). */
+  @Override
+  public long triggers() {
+    return triggers;
   }
 
   @Override

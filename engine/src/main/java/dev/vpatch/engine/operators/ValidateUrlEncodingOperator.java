@@ -1,11 +1,18 @@
 package dev.vpatch.engine.operators;
 
+import dev.vpatch.engine.transformations.ByteClasses;
+
 /**
  * {@code @validateUrlEncoding}: matches when a {@code %} is not followed by two hexadecimal digits
  * (including a {@code %} too close to the end). An empty input is valid.
  */
 public final class ValidateUrlEncodingOperator implements Operator {
   public ValidateUrlEncodingOperator(OperatorArgument argument) {}
+
+  @Override
+  public long triggers() {
+    return ByteClasses.of('%');
+  }
 
   @Override
   public boolean matches(MatchContext context, String input) {

@@ -1,5 +1,7 @@
 package dev.vpatch.engine.operators;
 
+import dev.vpatch.engine.transformations.ByteClasses;
+
 /**
  * {@code @validateUtf8Encoding}: matches when the input is not valid UTF-8 by ModSecurity's rules:
  * a truncated sequence, a continuation byte out of place, an invalid lead byte (0x80-0xBF,
@@ -10,6 +12,12 @@ public final class ValidateUtf8EncodingOperator implements Operator {
   private static final int INVALID = -1;
 
   public ValidateUtf8EncodingOperator(OperatorArgument argument) {}
+
+  /** ASCII text is valid UTF-8. */
+  @Override
+  public long triggers() {
+    return ByteClasses.NON_ASCII;
+  }
 
   @Override
   public boolean matches(MatchContext context, String input) {

@@ -5,6 +5,7 @@ import dev.vpatch.engine.actions.Disruptive;
 import dev.vpatch.engine.macros.Macro;
 import dev.vpatch.engine.operators.Operator;
 import dev.vpatch.engine.prefilter.LiteralPrefilter;
+import dev.vpatch.engine.transformations.ByteClasses;
 import dev.vpatch.engine.variables.Target;
 import java.util.List;
 
@@ -34,6 +35,8 @@ public final class Rule {
   final TransformationChain[] transformationPrefixes;
   /** The literals every form the operator tests must contain to match, or null. */
   final LiteralPrefilter.Requirement prefilter;
+  /** {@link Operator#triggers()} of a link that is not negated, else {@link ByteClasses#ANY}. */
+  final long operatorTriggers;
   final Action[] runtimeActions;
   final Macro message;
   final Macro logData;
@@ -80,6 +83,7 @@ public final class Rule {
     this.transformationChain = chains.intern(b.transformationNames, b.transformations);
     this.transformationPrefixes = prefixesOf(transformationChain);
     this.prefilter = b.prefilterHandle < 0 ? null : prefilter.requirement(b.prefilterHandle);
+    this.operatorTriggers = b.operator == null || b.negated ? ByteClasses.ANY : b.operator.triggers();
     this.runtimeActions = b.runtimeActions.toArray(Action[]::new);
     this.message = b.message;
     this.logData = b.logData;
@@ -181,6 +185,14 @@ public final class Rule {
    */
   public LiteralPrefilter.Requirement prefilter() {
     return prefilter;
+  }
+
+  /**
+   * The {@link ByteClasses} a value (after {@link #transformationChain()}) must hold for this
+   * link's operator to match it, negation applied; {@link ByteClasses#ANY} when any may.
+   */
+  public long operatorTriggers() {
+    return operatorTriggers;
   }
 
   /** The shared node of this link's transformation list, or null when it has none. */

@@ -121,6 +121,38 @@ final class CollectionForms {
   }
 
   /**
+   * Of {@code among} (a member bitset from {@link #candidates}, or null for every member), the
+   * members whose form holds one of the byte classes {@code triggers}: {@link #NO_MEMBER}, or a
+   * member bitset valid until the next call. Settled for the whole collection from the union of
+   * its members' classes when none holds one (with CRS, a NUL or a non-ASCII byte for the
+   * byte-range and UTF-8 checks over every argument).
+   */
+  long[] holdingClasses(MemberForms forms, long triggers, long[] among) {
+    int size = forms.size();
+    if (size == 0) return NO_MEMBER;
+    long[] classes = byteClassesOf(forms);
+    if ((forms.anyByteClasses() & triggers) == 0) return NO_MEMBER;
+    int words = (size + 63) >>> 6;
+    long[] into = among;
+    if (into == null) {
+      if (candidates.length < words) candidates = new long[words];
+      into = candidates;
+      java.util.Arrays.fill(into, 0, words, -1L);
+    }
+    long left = 0;
+    for (int w = 0; w < words; w++) {
+      long members = into[w];
+      for (long bits = members; bits != 0; bits &= bits - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+        if (i >= size || (classes[i] & triggers) == 0) members &= ~Long.lowestOneBit(bits);
+      }
+      into[w] = members;
+      left |= members;
+    }
+    return left == 0 ? NO_MEMBER : into;
+  }
+
+  /**
    * The members whose form may satisfy {@code requirement}: {@link #NO_MEMBER}, or a member
    * bitset valid until the next call.
    */

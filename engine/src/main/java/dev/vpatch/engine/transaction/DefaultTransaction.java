@@ -24,6 +24,7 @@ import dev.vpatch.engine.rules.RuleBitSet;
 import dev.vpatch.engine.rules.RuleContext;
 import dev.vpatch.engine.rules.RuleEvaluator;
 import dev.vpatch.engine.rules.TransformationChain;
+import dev.vpatch.engine.transformations.ByteClasses;
 import dev.vpatch.engine.variables.KeySelector;
 import dev.vpatch.engine.variables.KeyedValues;
 import dev.vpatch.engine.variables.LiteralKey;
@@ -588,7 +589,8 @@ public final class DefaultTransaction implements Transaction, RuleContext {
    * How the link sees a target's members through {@link CollectionForms}, or null to visit them
    * raw: for a count, a literal key (one or two members: no index beats a direct look), a
    * multiMatch link without a literal requirement, or a link with neither transformations nor a
-   * literal requirement. A key regex needs a literal requirement to be worth transforming every
+   * literal requirement nor operator triggers (a byte-range check skips the members without the
+   * bytes it refuses). A key regex needs a literal requirement to be worth transforming every
    * member up front.
    */
   private TransactionVariables.MemberView memberViewFor(Rule link, Target target) {
@@ -603,8 +605,12 @@ public final class DefaultTransaction implements Transaction, RuleContext {
       multiMatchMembers.chain = chain;
       return multiMatchMembers;
     }
-    if (requirement == null && (chain == null || !target.selectsEveryKey())) return null;
+    long triggers = link.operatorTriggers();
+    if (requirement == null && triggers == ByteClasses.ANY && (chain == null || !target.selectsEveryKey())) {
+      return null;
+    }
     linkMembers.requirement = requirement;
+    linkMembers.triggers = triggers;
     linkMembers.chain = chain;
     return linkMembers;
   }
@@ -612,6 +618,7 @@ public final class DefaultTransaction implements Transaction, RuleContext {
   /** The one member view of this transaction, set up for the link being evaluated. */
   private final class LinkMembers implements TransactionVariables.MemberView {
     LiteralPrefilter.Requirement requirement;
+    long triggers;
     TransformationChain chain;
 
     @Override
@@ -621,7 +628,9 @@ public final class DefaultTransaction implements Transaction, RuleContext {
 
     @Override
     public long[] candidates(KeyedValues values, boolean names, MemberForms forms) {
-      return requirement == null ? null : collectionForms.candidates(forms, requirement);
+      long[] holding = requirement == null ? null : collectionForms.candidates(forms, requirement);
+      if (triggers == ByteClasses.ANY || holding == CollectionForms.NO_MEMBER) return holding;
+      return collectionForms.holdingClasses(forms, triggers, holding);
     }
 
     @Override

@@ -60,6 +60,21 @@ public final class ByteClasses {
     return classes;
   }
 
+  /**
+   * The classes a summary has when its value holds one of the bytes marked in {@code bytes}
+   * (indexed by byte value), without {@link #ANY}; {@link #ANY} when one of them is in no class
+   * (a digit or lower-case letter), since then a summary cannot tell. 0 when none is marked.
+   */
+  public static long holdingAny(boolean[] bytes) {
+    long classes = 0;
+    for (int b = 0; b < bytes.length && b < 0x100; b++) {
+      if (!bytes[b]) continue;
+      if (OF_BYTE[b] == 0) return ANY;
+      classes |= OF_BYTE[b];
+    }
+    return classes;
+  }
+
   /** The classes of these bytes, without {@link #ANY}: how a transformation names its triggers. */
   public static long of(char... bytes) {
     long classes = 0;

@@ -50,4 +50,15 @@ class ValidateByteRangeOperatorTest {
     assertThatThrownBy(() -> create("validateByteRange", "256"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void triggersAreTheClassesOfTheRefusedBytesOrAnyWhenALetterOrDigitIsRefused() {
+    assertThat(create("validateByteRange", "1-255").triggers())
+        .isEqualTo(dev.vpatch.engine.transformations.ByteClasses.of('\0'));
+    assertThat(create("validateByteRange", "0-255").triggers()).isZero();
+    assertThat(create("validateByteRange", "0-64,91-255").triggers())
+        .isEqualTo(dev.vpatch.engine.transformations.ByteClasses.UPPERCASE);
+    assertThat(create("validateByteRange", "65-90").triggers())
+        .isEqualTo(dev.vpatch.engine.transformations.ByteClasses.ANY);
+  }
 }

@@ -161,4 +161,94 @@ class CollectionFormsTest {
         "SecRule TX:hits \"@eq 2\" \"id:3,phase:1,pass,log\"");
     assertThat(matchedIds(rules, "/")).contains(3L);
   }
+  /**
+   * A byte-range or encoding check skips the members (and whole collections) whose byte classes
+   * hold none of the bytes it refuses: over random bytes, ranges whose refused bytes have classes
+   * of their own and ranges that refuse letters or digits (which have none), raw and after a
+   * transformation, each rule still matches exactly the members the operator alone would.
+   */
+  @org.junit.jupiter.api.RepeatedTest(25)
+  void byteCheckingOperatorsMatchExactlyTheMembersTheyWouldTestOneByOne(
+      org.junit.jupiter.api.RepetitionInfo repetition) {
+    java.util.Random random = new java.util.Random(4400 + repetition.getCurrentRepetition());
+    String[][] checks = {
+        {"validateByteRange", "1-255"}, {"validateByteRange", "9,10,13,32-126,128-255"},
+        {"validateByteRange", "32-126"}, {"validateByteRange", "38,44-46,48-58,61,65-90,95,97-122"},
+        {"validateByteRange", "65-90"}, {"validateByteRange", "0-255"},
+        {"validateUtf8Encoding", ""}, {"validateUrlEncoding", ""}};
+    String[] chains = {"", "t:urlDecodeUni"};
+    StringBuilder rules = new StringBuilder("SecAction \"id:1,phase:1,pass,nolog");
+    for (int k = 0; k < checks.length * chains.length; k++) rules.append(",setvar:tx.hits_").append(k).append("=0");
+    rules.append("\"\n");
+    for (int k = 0; k < checks.length * chains.length; k++) {
+      String[] check = checks[k / chains.length];
+      rules.append("SecRule ARGS|ARGS_NAMES \"@").append(check[0]).append(' ').append(check[1])
+          .append("\" \"id:").append(10 + k).append(",phase:1,pass,nolog,t:none")
+          .append(chains[k % chains.length].isEmpty() ? "" : "," + chains[k % chains.length])
+          .append(",setvar:tx.hits_").append(k).append("=+1\"\n");
+    }
+    rules.append("SecAction \"id:99,phase:1,pass,log,logdata:'");
+    for (int k = 0; k < checks.length * chains.length; k++) rules.append("%{tx.hits_").append(k).append("} ");
+    rules.append("'\"\n");
+    RuleSet ruleSet = RuleSet.builder().addText(rules.toString(), "rules.conf").build();
+    // Mostly letters, so that many members and whole requests hold no refused byte.
+    String plain = "abcxyzABCXYZ0129=_-.";
+    String rare = "\u0000\t\n\r %+&'\"<\u007f\u0080\u00a0\u00c3\u00a9\u00e2\u0082\u00ac\u00ed\u00a0\u0080\u00ff";
+    int[] totals = new int[checks.length * chains.length];
+    for (int request = 0; request < 30; request++) {
+      List<String> members = new java.util.ArrayList<>();
+      StringBuilder query = new StringBuilder();
+      for (int a = random.nextInt(5) + 1; a > 0; a--) {
+        String name = randomBytes(random, plain, rare, 4);
+        String value = randomBytes(random, plain, rare, 12);
+        members.add(name);
+        members.add(value);
+        query.append(query.length() == 0 ? "?" : "&").append(percentEncoded(name)).append('=').append(percentEncoded(value));
+      }
+      StringBuilder expected = new StringBuilder();
+      for (int k = 0; k < checks.length * chains.length; k++) {
+        String[] check = checks[k / chains.length];
+        dev.vpatch.engine.operators.Operator operator = dev.vpatch.engine.operators.Operators.lookup(check[0])
+            .create(dev.vpatch.engine.operators.OperatorArgument.of(check[1]));
+        int hits = 0;
+        for (String member : members) {
+          String form = k % chains.length == 0
+              ? member
+              : dev.vpatch.engine.transformations.Transformations.lookup("urlDecodeUni").apply(member);
+          if (operator.matches(null, form)) hits++;
+        }
+        totals[k] += hits;
+        expected.append(hits).append(' ');
+      }
+      Transaction tx = ruleSet.newTransaction();
+      tx.processConnection("10.0.0.1", 5555, "127.0.0.1", 80);
+      tx.processUri("/" + query, "GET", "HTTP/1.1");
+      tx.processRequestHeaders();
+      MatchedRule summary = tx.matchedRules().stream().filter(m -> m.ruleId() == 99).findFirst().orElseThrow();
+      assertThat(summary.data()).as("%s", members).isEqualTo(expected.toString());
+    }
+    // Each check both matched and passed some members over the requests.
+    for (int k = 0; k < totals.length; k++) {
+      if (checks[k / chains.length][1].equals("0-255")) continue;
+      assertThat(totals[k]).as("check %d", k).isPositive();
+    }
+  }
+
+  private static String randomBytes(java.util.Random random, String plain, String rare, int maxLength) {
+    StringBuilder out = new StringBuilder();
+    for (int n = random.nextInt(maxLength) + 1; n > 0; n--) {
+      out.append(random.nextInt(4) == 0 ? rare.charAt(random.nextInt(rare.length())) : plain.charAt(random.nextInt(plain.length())));
+    }
+    return out.toString();
+  }
+
+  /** Every byte but letters and digits as %XX, so the query decodes to exactly these bytes. */
+  private static String percentEncoded(String bytes) {
+    StringBuilder out = new StringBuilder();
+    for (char c : bytes.toCharArray()) {
+      if (Character.isLetterOrDigit(c) && c < 0x80) out.append(c);
+      else out.append('%').append(String.format("%02X", (int) c));
+    }
+    return out.toString();
+  }
 }
