@@ -21,9 +21,7 @@ public final class ValidateByteRangeOperator implements Operator {
       if (start > end) throw new IllegalArgumentException("invalid byte range: " + entry.strip());
       Arrays.fill(allowed, start, end + 1, true);
     }
-    boolean[] refused = new boolean[256];
-    for (int b = 0; b < 256; b++) refused[b] = !allowed[b];
-    triggers = ByteClasses.holdingAny(refused);
+    triggers = ByteClasses.holdingAny(b -> !allowed[b]);
   }
 
   /** The classes of the refused bytes (CRS's 1-255 refuses NUL alone, which few values hold). */

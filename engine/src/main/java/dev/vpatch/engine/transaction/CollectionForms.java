@@ -5,6 +5,7 @@ import dev.vpatch.engine.prefilter.MemberIndex;
 import dev.vpatch.engine.rules.TransformationChain;
 import dev.vpatch.engine.transformations.ByteClasses;
 import dev.vpatch.engine.variables.KeyedValues;
+import java.util.Arrays;
 
 /**
  * Per transaction: the members of each collection (values or keys) after each transformation
@@ -137,18 +138,14 @@ final class CollectionForms {
     if (into == null) {
       if (candidates.length < words) candidates = new long[words];
       into = candidates;
-      java.util.Arrays.fill(into, 0, words, -1L);
+      Arrays.fill(into, 0, words, 0L);
+      for (int i = 0; i < size; i++) into[i >>> 6] |= 1L << i;
     }
     long left = 0;
-    for (int w = 0; w < words; w++) {
-      long members = into[w];
-      for (long bits = members; bits != 0; bits &= bits - 1) {
-        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-        if (i >= size || (classes[i] & triggers) == 0) members &= ~Long.lowestOneBit(bits);
-      }
-      into[w] = members;
-      left |= members;
+    for (int i = 0; i < size; i++) {
+      if ((classes[i] & triggers) == 0) into[i >>> 6] &= ~(1L << i);
     }
+    for (int w = 0; w < words; w++) left |= into[w];
     return left == 0 ? NO_MEMBER : into;
   }
 

@@ -1,5 +1,7 @@
 package dev.vpatch.engine.transformations;
 
+import java.util.function.IntPredicate;
+
 /**
  * Which kinds of bytes a value holds, summed up in one {@code long}, so that a transformation can
  * tell from the summary alone that it would leave the value as it is (see {@link
@@ -61,14 +63,14 @@ public final class ByteClasses {
   }
 
   /**
-   * The classes a summary has when its value holds one of the bytes marked in {@code bytes}
-   * (indexed by byte value), without {@link #ANY}; {@link #ANY} when one of them is in no class
-   * (a digit or lower-case letter), since then a summary cannot tell. 0 when none is marked.
+   * The classes a summary has when its value holds one of the bytes {@code selected} accepts,
+   * without {@link #ANY}; {@link #ANY} when one of them is in no class (a digit or lower-case
+   * letter), since then a summary cannot tell. 0 when it accepts none.
    */
-  public static long holdingAny(boolean[] bytes) {
+  public static long holdingAny(IntPredicate selected) {
     long classes = 0;
-    for (int b = 0; b < bytes.length && b < 0x100; b++) {
-      if (!bytes[b]) continue;
+    for (int b = 0; b < 0x100; b++) {
+      if (!selected.test(b)) continue;
       if (OF_BYTE[b] == 0) return ANY;
       classes |= OF_BYTE[b];
     }
